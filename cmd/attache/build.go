@@ -1,0 +1,122 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/attache-ssg/attache"
+	"github.com/attache-ssg/attache/internal/build"
+	"github.com/attache-ssg/attache/internal/diag"
+	"github.com/attache-ssg/attache/internal/publish"
+)
+
+// maxWarnings is how many warnings a build prints without --verbose: a
+// corpus with one systematic problem should not bury its errors.
+const maxWarnings = 20
+
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	src := fl.String("source", ".", "the site's root `folder` (holding site.yaml and content/)")
+	out := fl.String("out", "", "output `folder` (default: public/ inside the source folder)")
+	baseURL := fl.String("base-url", "", "publish under this `URL` instead of site.yaml's baseURL")
+	langs := fl.String("lang", "", "build only these languages (comma-separated `list`)")
+	drafts := fl.Bool("drafts", false, "include drafts")
+	verbose := fl.Bool("verbose", false, "print every warning and a timing per phase")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "attache build: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	start := time.Now()
+	root, err := filepath.Abs(*src)
+	if err != nil {
+		fmt.Fprintf(stderr, "attache build: %v\n", err)
+		return exitUsage
+	}
+	dst := *out
+	if dst == "" {
+		dst = filepath.Join(root, "public")
+	}
+	dst, err = filepath.Abs(dst)
+	if err != nil {
+		fmt.Fprintf(stderr, "attache build: %v\n", err)
+		return exitUsage
+	}
+	if err := checkOutDir(root, dst); err != nil {
+		fmt.Fprintf(stderr, "attache build: --out %s: %v\n", dst, err)
+		return exitUsage
+	}
+	opts := build.Options{BaseURL: *baseURL, Drafts: *drafts}
+	if *langs != "" {
+		for _, l := range strings.Split(*langs, ",") {
+			if l = strings.TrimSpace(l); l != "" {
+				opts.Langs = append(opts.Langs, l)
+			}
+		}
+	}
+	res, err := build.Run(os.DirFS(root), attache.Theme(), opts)
+	printDiags(stderr, res.Diags, *verbose)
+	if err != nil {
+		fmt.Fprintf(stderr, "attache build: %d error(s); %s left unchanged\n", len(res.Diags.Errors()), dst)
+		return exitContent
+	}
+	wstart := time.Now()
+	st, err := publish.Write(dst, res.Outputs, 4)
+	if err != nil {
+		fmt.Fprintf(stderr, "attache build: %v; %s left unchanged\n", err, dst)
+		return exitContent
+	}
+	if *verbose {
+		for _, t := range res.Timings {
+			fmt.Fprintf(stderr, "  %-9s %6d ms\n", t.Phase, t.Duration.Milliseconds())
+		}
+		fmt.Fprintf(stderr, "  %-9s %6d ms\n", "write", time.Since(wstart).Milliseconds())
+	}
+	fmt.Fprintf(stdout, "attache: pages %s; %d files (%.1f MB) written to %s in %d ms\n",
+		res.Summary(), st.Files, float64(st.Bytes)/1e6, dst, time.Since(start).Milliseconds())
+	return exitOK
+}
+
+// checkOutDir refuses an output folder that would overwrite the sources:
+// the build replaces the output folder wholesale.
+func checkOutDir(root, dst string) error {
+	rel, err := filepath.Rel(dst, root)
+	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return errors.New("it holds the site's sources; choose a folder of its own")
+	}
+	for _, d := range []string{"content", "layouts", "static", "i18n", ".git"} {
+		rel, err := filepath.Rel(filepath.Join(root, d), dst)
+		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			return fmt.Errorf("it is inside the site's %s/ folder", d)
+		}
+	}
+	return nil
+}
+
+func printDiags(w io.Writer, d *diag.List, all bool) {
+	warnings := 0
+	for _, x := range d.Sorted() {
+		if x.Severity == diag.Warning {
+			warnings++
+			if !all && warnings > maxWarnings {
+				continue
+			}
+		}
+		fmt.Fprintln(w, x.String())
+	}
+	if !all && warnings > maxWarnings {
+		fmt.Fprintf(w, "… and %d more warnings (--verbose prints them all)\n", warnings-maxWarnings)
+	}
+}

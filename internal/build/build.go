@@ -1,0 +1,226 @@
+// Package build is the pipeline: site.yaml → source files → parsed pages →
+// site model → rendered outputs, all in memory. It writes nothing; the
+// caller publishes the outputs (package publish) or serves them.
+//
+// Every stage reports into one diag.List, and later stages still run where
+// they can, so one run names every bad file.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/attache-ssg/attache/internal/config"
+	"github.com/attache-ssg/attache/internal/diag"
+	"github.com/attache-ssg/attache/internal/frontmatter"
+	"github.com/attache-ssg/attache/internal/i18n"
+	"github.com/attache-ssg/attache/internal/markdown"
+	"github.com/attache-ssg/attache/internal/render"
+	"github.com/attache-ssg/attache/internal/site"
+	"github.com/attache-ssg/attache/internal/slug"
+	"github.com/attache-ssg/attache/internal/source"
+)
+
+// Options are the switches of one build.
+type Options struct {
+	BaseURL string   // overrides site.yaml's baseURL when set
+	Langs   []string // restricts the languages when set
+	Drafts  bool
+	Future  bool
+	Now     time.Time // decides which articles are in the future; zero = time.Now()
+	Workers int       // zero = GOMAXPROCS
+}
+
+// Result is a finished build: outputs sorted by path, and what it has to say.
+type Result struct {
+	Outputs []render.Output
+	Diags   *diag.List
+	Site    *site.Site // nil when the build failed before assembling
+	Timings []Timing
+}
+
+// Timing is how long one phase took.
+type Timing struct {
+	Phase    string
+	Duration time.Duration
+}
+
+// ErrFailed is returned when the sources hold errors; they are in Diags.
+var ErrFailed = errors.New("the build failed")
+
+// Run builds the site rooted at siteFS with the theme's defaults beneath
+// it. It returns ErrFailed when any error diagnostic was reported.
+func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	res := &Result{Diags: &diag.List{}}
+	d := res.Diags
+	clock := time.Now()
+	phase := func(name string) {
+		now := time.Now()
+		res.Timings = append(res.Timings, Timing{name, now.Sub(clock)})
+		clock = now
+	}
+
+	cfg, err := loadConfig(siteFS, opts, d)
+	if err != nil {
+		return res, err
+	}
+	files := source.Scan(siteFS, d)
+	bundle, err := i18n.Load(theme, siteFS, cfg.DefaultLanguage, cfg.Codes(), d)
+	if err != nil {
+		d.Errorf("i18n", 0, 0, "%v", err)
+		return res, ErrFailed
+	}
+	phase("load")
+
+	inputs := parse(siteFS, cfg, files.Pages, opts.Workers, d)
+	phase("parse")
+
+	s := site.Assemble(cfg, inputs, files.Resources, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, d)
+	res.Site = s
+	tmpl, ok := render.LoadTemplates(render.Layers{Site: siteFS, Theme: theme}, bundle, cfg.Codes(), d)
+	phase("assemble")
+	if !ok || d.HasErrors() {
+		return res, ErrFailed
+	}
+
+	res.Outputs = render.Render(render.Input{
+		Site: s, Templates: tmpl, Bundle: bundle, Static: staticFiles(siteFS, theme, files.Static),
+		Content: siteFS, Workers: opts.Workers,
+	}, d)
+	for _, m := range bundle.Missing() {
+		d.Warnf("i18n/"+m.Lang+".yaml", 0, 0, "UI string %q is missing; using %s", m.ID, fallbackName(m.FellBackTo))
+	}
+	phase("render")
+	if d.HasErrors() {
+		res.Outputs = nil
+		return res, ErrFailed
+	}
+	return res, nil
+}
+
+func fallbackName(lang string) string {
+	if lang == "" {
+		return "its ID"
+	}
+	return "the " + lang + " text"
+}
+
+func loadConfig(siteFS fs.FS, opts Options, d *diag.List) (*config.Config, error) {
+	data, err := fs.ReadFile(siteFS, config.File)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			d.Errorf(config.File, 0, 0, "not found: is this the site's root folder? (a site needs site.yaml and content/)")
+		} else {
+			d.Errorf(config.File, 0, 0, "cannot read: %v", err)
+		}
+		return nil, ErrFailed
+	}
+	cfg, ok := config.Parse(config.File, data, d)
+	if !ok {
+		return nil, ErrFailed
+	}
+	if opts.BaseURL != "" {
+		if cfg, err = cfg.WithBaseURL(opts.BaseURL); err != nil {
+			d.Errorf("", 0, 0, "--base-url: %v", err)
+			return nil, ErrFailed
+		}
+	}
+	if len(opts.Langs) > 0 {
+		if cfg, err = cfg.WithLanguages(opts.Langs); err != nil {
+			d.Errorf("", 0, 0, "--lang: %v", err)
+			return nil, ErrFailed
+		}
+	}
+	return cfg, nil
+}
+
+// parse reads, splits and parses every Markdown file in parallel. The
+// result keeps the order of pages, so it is deterministic.
+func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers int, d *diag.List) []site.Input {
+	convs := map[string]*markdown.Converter{}
+	for _, l := range cfg.Languages {
+		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: cfg.UnsafeHTML, HeadingID: slug.Make})
+	}
+	out := make([]site.Input, len(pages))
+	keep := make([]bool, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pf := pages[i]
+				conv := convs[pf.Lang]
+				if conv == nil {
+					// Not a site language: Assemble warns once per folder.
+					out[i], keep[i] = site.Input{File: pf}, true
+					continue
+				}
+				src, err := fs.ReadFile(siteFS, pf.Path)
+				if err != nil {
+					d.Errorf(pf.Path, 0, 0, "cannot read: %v", err)
+					continue
+				}
+				meta, body, bodyLine, ok := frontmatter.Parse(pf.Path, src, cfg.TimeZone, d)
+				if !ok {
+					continue
+				}
+				out[i] = site.Input{File: pf, Meta: meta, Doc: conv.Parse(body), BodyLine: bodyLine}
+				keep[i] = true
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	kept := out[:0]
+	for i, in := range out {
+		if keep[i] {
+			kept = append(kept, in)
+		}
+	}
+	return kept
+}
+
+// staticFiles lists the site's static files, then the theme's: the
+// renderer keeps the first of two with one path.
+func staticFiles(siteFS, theme fs.FS, sitePaths []string) []render.StaticFile {
+	var out []render.StaticFile
+	for _, p := range sitePaths {
+		out = append(out, render.StaticFile{FS: siteFS, Path: p, Origin: p})
+	}
+	fs.WalkDir(theme, "static", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			out = append(out, render.StaticFile{FS: theme, Path: p, Origin: "(theme) " + p})
+		}
+		return nil
+	})
+	return out
+}
+
+// Summary is the per-language page count of a finished build.
+func (r *Result) Summary() string {
+	if r.Site == nil {
+		return ""
+	}
+	var parts []string
+	for _, l := range r.Site.Langs {
+		n := 1 + len(l.Sections) + len(l.Articles)
+		parts = append(parts, fmt.Sprintf("%s %d", l.Config.Code, n))
+	}
+	return strings.Join(parts, ", ")
+}

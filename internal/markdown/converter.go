@@ -1,0 +1,181 @@
+package markdown
+
+import (
+	"bufio"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Converter. The zero value is a safe English converter.
+type Options struct {
+	// Lang is the document's BCP 47 tag; its base subtag selects the
+	// typographer's quotation marks (“ ” for en, vi, zh; « » for fr, with
+	// no-break spaces inside; „ “ for de; 「 」 for ja and zh-Hant; …).
+	Lang string
+	// Unsafe lets raw HTML and every URL scheme through. Off, raw HTML is
+	// replaced by a comment and dangerous destinations are written empty.
+	Unsafe bool
+	// HeadingID makes a heading's ID from its plain text; the result is then
+	// made unique within the document with -1, -2 suffixes, and an empty one
+	// becomes "heading". nil means DefaultHeadingID. It is called from Parse,
+	// so it must be safe for concurrent use.
+	HeadingID func(text string) string
+	// BacklinkLabel, when set, is the accessible name of the ↩ link that
+	// leads from a footnote back to its reference (e.g. "Back to content",
+	// localized by the caller): the arrow is hidden from screen readers and
+	// the label becomes the link's title.
+	BacklinkLabel string
+}
+
+// Converter parses and renders Markdown for one language. It is immutable
+// after New and safe for concurrent use by any number of goroutines.
+type Converter struct {
+	md        goldmark.Markdown
+	unsafe    bool
+	headingID func(string) string
+	// writers recycles the buffered writers Render needs, with their 4 KiB
+	// buffers; a sync.Pool is safe to share between goroutines.
+	writers sync.Pool
+}
+
+// New builds a Converter: CommonMark plus GFM tables, strikethrough,
+// linkify, task lists, footnotes, heading attributes ({#id .class}) and a
+// typographer with opts.Lang's quotation marks.
+func New(opts Options) *Converter {
+	base, _ := parseLang(opts.Lang)
+	cjk := base == "zh" || base == "ja" || base == "ko"
+	c := &Converter{unsafe: opts.Unsafe, headingID: opts.HeadingID}
+	if c.headingID == nil {
+		c.headingID = DefaultHeadingID
+	}
+
+	var footnoteOpts []extension.FootnoteOption
+	if opts.BacklinkLabel != "" {
+		footnoteOpts = append(footnoteOpts,
+			extension.WithFootnoteBacklinkTitle(opts.BacklinkLabel),
+			extension.WithFootnoteBacklinkHTML(`<span aria-hidden="true">&#x21a9;&#xfe0e;</span>`))
+	}
+	// Soft line breaks between two East Asian wide characters are dropped in
+	// every language (a Chinese quotation inside a Vietnamese article must
+	// not gain spaces). Escaped spaces ("\ ", which CJK authors use to end
+	// emphasis next to a letter) are honoured only in zh, ja and ko, where
+	// they are idiomatic.
+	cjkOpts := []extension.CJKOption{extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksSimple)}
+	writer := html.NewWriter()
+	if cjk {
+		cjkOpts = append(cjkOpts, extension.WithEscapedSpace())
+		writer = html.NewWriter(html.WithEscapedSpace())
+	}
+
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe, writer: writer}, 100)),
+	}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	c.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.TaskList,
+			extension.NewFootnote(footnoteOpts...),
+			typographer{q: quotesFor(opts.Lang), english: base == "en" || base == "", unspaced: base == "zh" || base == "ja"},
+			extension.NewCJK(cjkOpts...),
+		),
+		// Heading IDs are assigned after parsing (see assignHeadingIDs), not
+		// with parser.WithAutoHeadingID: goldmark hands parser.IDs the raw
+		// Markdown line, so "## See [docs](https://x.org)" would become
+		// "see-docs-https-x-org" instead of "see-docs".
+		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	c.writers.New = func() any { return &renderWriter{Writer: bufio.NewWriterSize(nil, 4096)} }
+	return c
+}
+
+// Doc is one parsed document: its source, its syntax tree and what was
+// gathered from it while parsing. It is immutable after Parse; all of its
+// methods are safe for concurrent use.
+type Doc struct {
+	c    *Converter
+	src  []byte
+	root ast.Node
+
+	links      []Link
+	linkNodes  []ast.Node // linkNodes[i] is the node links[i] came from
+	headings   []Heading
+	firstImage string
+
+	textOnce sync.Once
+	text     string
+	words    int
+}
+
+// Parse reads src into a Doc. It never fails: any input is some Markdown.
+// src is kept, not copied, and must not change while the Doc is in use;
+// only if it is not valid UTF-8 does Parse work on a copy in which each
+// invalid byte is replaced by U+FFFD (so lines and columns stay the same).
+func (c *Converter) Parse(src []byte) *Doc {
+	// goldmark assumes UTF-8: its East Asian line-break rendering panics on
+	// a stray continuation byte before a newline, and invalid bytes would
+	// otherwise reach the HTML.
+	src = validUTF8(src)
+	root := c.md.Parser().Parse(text.NewReader(src))
+	d := &Doc{c: c, src: src, root: root}
+	d.collect()
+	return d
+}
+
+// Links returns every link, image and autolink destination in document
+// order (images inside an image's alt text are not rendered and not listed).
+// The slice is the caller's to keep.
+func (d *Doc) Links() []Link {
+	return append([]Link(nil), d.links...)
+}
+
+// Heading is one heading of a document.
+type Heading struct {
+	Level int    // 1–6
+	ID    string // unique within the document; the id attribute written
+	Text  string // plain text, as PlainText gives it
+}
+
+// Headings returns the document's headings in document order. The slice is
+// the caller's to keep.
+func (d *Doc) Headings() []Heading {
+	return append([]Heading(nil), d.headings...)
+}
+
+// FirstImage returns the destination of the document's first image, as
+// written in the source (entities and escapes resolved), or "".
+func (d *Doc) FirstImage() string { return d.firstImage }
+
+// validUTF8 returns src if it is valid UTF-8, else a copy with every
+// invalid byte replaced by U+FFFD, one for one, so that lines and columns
+// (counted in code points) do not move.
+func validUTF8(src []byte) []byte {
+	if utf8.Valid(src) {
+		return src
+	}
+	out := make([]byte, 0, len(src)+len(src)/4)
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+		} else {
+			out = append(out, src[i:i+size]...)
+		}
+		i += size
+	}
+	return out
+}

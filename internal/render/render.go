@@ -1,0 +1,220 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/attache-ssg/attache/internal/diag"
+	"github.com/attache-ssg/attache/internal/i18n"
+	"github.com/attache-ssg/attache/internal/site"
+	"github.com/attache-ssg/attache/internal/urlpath"
+)
+
+// Output is one file of the rendered site: either bytes made here, or a
+// copy of a source file (Src, SrcPath) that is not read into memory.
+type Output struct {
+	Path    string // relative to the output root, forward slashes
+	Data    []byte
+	Src     fs.FS
+	SrcPath string
+	Origin  string // the source that produced it, for collision messages
+}
+
+// StaticFile is a file under a static/ folder, of the site or the theme.
+type StaticFile struct {
+	FS     fs.FS
+	Path   string // path inside FS, "static/…"
+	Origin string // for messages: "static/…" or "(theme) static/…"
+}
+
+// Input is everything Render needs.
+type Input struct {
+	Site      *site.Site
+	Templates *Templates
+	Bundle    *i18n.Bundle
+	Static    []StaticFile // site files first; a later file with the same path is the theme's and is shadowed
+	Content   fs.FS        // the site root, for bundle and content resources
+	Workers   int
+}
+
+type renderer struct {
+	in     Input
+	diags  *diag.List
+	assets map[string]string // "css/site.css" → "/css/site.3f2a9c1b.css"
+	known  map[string]bool   // every URL the output will serve
+	// sources maps the URL of each copied file to where it comes from.
+	sources map[string]sourceFile
+	html    map[*site.Page]template.HTML
+	year    int
+	// absHTML caches, per page, the Markdown rendered with absolute links
+	// for feeds (*site.Page → *absEntry).
+	absHTML sync.Map
+	// images caches decoded image sizes by source path.
+	images sync.Map
+}
+
+// Render produces every output file, sorted by path. Problems go to diags.
+func Render(in Input, diags *diag.List) []Output {
+	if in.Workers <= 0 {
+		in.Workers = runtime.GOMAXPROCS(0)
+	}
+	r := &renderer{in: in, diags: diags, assets: map[string]string{}, known: map[string]bool{}, sources: map[string]sourceFile{}}
+	var outs []Output
+	outs = append(outs, r.static()...)
+	r.collectKnown(outs)
+	r.renderBodies()
+	for _, l := range in.Site.Langs {
+		for _, p := range l.Articles {
+			if y := p.Date.Year(); y > r.year {
+				r.year = y
+			}
+		}
+	}
+	outs = append(outs, r.pages()...)
+	return r.finish(outs)
+}
+
+// finish sorts outputs and reports two outputs at one path.
+func (r *renderer) finish(outs []Output) []Output {
+	sort.SliceStable(outs, func(i, j int) bool { return outs[i].Path < outs[j].Path })
+	kept := outs[:0]
+	for i, o := range outs {
+		if i > 0 && outs[i-1].Path == o.Path {
+			r.diags.Errorf(o.Origin, 0, 0, "output %s is written by both %s and %s", o.Path, outs[i-1].Origin, o.Origin)
+			continue
+		}
+		kept = append(kept, o)
+	}
+	return kept
+}
+
+// collectKnown records every URL the site will serve, for link checking.
+func (r *renderer) collectKnown(static []Output) {
+	for _, o := range static {
+		r.known["/"+o.Path] = true
+		if o.Src != nil {
+			r.sources["/"+o.Path] = sourceFile{o.Src, o.SrcPath}
+		}
+	}
+	s := r.in.Site
+	for _, p := range s.Pages() {
+		r.known[p.URL] = true
+		for _, res := range p.Resources {
+			r.known[res.URL] = true
+		}
+		for _, a := range p.Aliases {
+			r.known[a] = true
+		}
+	}
+	for _, res := range s.Resources {
+		r.known[res.URL] = true
+	}
+	for _, l := range s.Langs {
+		for _, tax := range [][]*site.Term{l.Tags, l.Categories} {
+			for _, t := range tax {
+				r.known[t.URL] = true
+			}
+		}
+		r.known["/"+l.Config.Code+"/tags/"] = true
+		r.known["/"+l.Config.Code+"/categories/"] = true
+	}
+	r.known["/"] = true
+}
+
+// parallel runs fn for i in [0,n) on the configured number of workers and
+// returns the outputs in index order, so the result is deterministic.
+func (r *renderer) parallel(n int, fn func(i int) []Output) []Output {
+	res := make([][]Output, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < r.in.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				res[i] = fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []Output
+	for _, o := range res {
+		out = append(out, o...)
+	}
+	return out
+}
+
+// renderBodies converts every article's Markdown once, links rewritten.
+func (r *renderer) renderBodies() {
+	var pages []*site.Page
+	for _, p := range r.in.Site.Pages() {
+		if p.Doc != nil {
+			pages = append(pages, p)
+		}
+	}
+	htmls := make([]template.HTML, len(pages))
+	r.parallel(len(pages), func(i int) []Output {
+		p := pages[i]
+		var buf bytes.Buffer
+		if err := p.Doc.Render(&buf, func(l markdownLink) string { return r.link(p, l) }); err != nil {
+			r.diags.Errorf(p.File, 0, 0, "rendering Markdown: %v", err)
+		}
+		htmls[i] = template.HTML(buf.String())
+		return nil
+	})
+	r.html = make(map[*site.Page]template.HTML, len(pages))
+	for i, p := range pages {
+		r.html[p] = htmls[i]
+	}
+}
+
+// execute runs a layout into bytes, reporting template errors against the
+// page's source file and the layout.
+func (r *renderer) execute(v *PageView, origin string, names ...string) []byte {
+	t, name, err := r.in.Templates.lookup(v.Lang.Code, names...)
+	if err != nil {
+		r.diags.Errorf(origin, 0, 0, "%v", err)
+		return nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := t.Execute(&buf, v); err != nil {
+		r.diags.Errorf("layouts/"+name, 0, 0, "executing for %s: %v", orDefault(origin, v.URL), err)
+		return nil
+	}
+	return buf.Bytes()
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+func (r *renderer) output(url, origin string, data []byte) Output {
+	p, err := urlpath.OutFile(url)
+	if err != nil {
+		r.diags.Errorf(origin, 0, 0, "%v", err)
+		return Output{}
+	}
+	return Output{Path: p, Data: data, Origin: orDefault(origin, url)}
+}
+
+func nonEmpty(outs ...Output) []Output {
+	kept := outs[:0]
+	for _, o := range outs {
+		if o.Path != "" && (o.Data != nil || o.Src != nil) {
+			kept = append(kept, o)
+		}
+	}
+	return kept
+}

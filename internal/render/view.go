@@ -1,0 +1,172 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/attache-ssg/attache/internal/urlpath"
+)
+
+// PageView is what every layout receives. URLs in views are root-relative;
+// layouts turn them into links with {{ $.Rel .URL }} so that the same bytes
+// work at a domain's root, under a sub-path and in archived copies.
+type PageView struct {
+	Site *SiteView
+	Lang LangView
+	// Kind is "home", "section", "article", "terms", "term", "404",
+	// "languages", "search" or "alias".
+	Kind        string
+	Title       string
+	Summary     string
+	Content     template.HTML
+	URL         string
+	Permalink   string
+	Date        time.Time
+	Lastmod     time.Time
+	Author      string
+	Source      string
+	Image       *ImageView
+	ReadingTime int
+	Words       int
+	Tags        []TermView
+	Categories  []TermView
+	// Translations are the other languages this page exists in; Alternates
+	// are all of them, this one included, for hreflang.
+	Translations []AltView
+	Alternates   []AltView
+	XDefault     string
+	// Original is set on a translation: the language it was translated from.
+	Original *AltView
+	Prev     *ItemView
+	Next     *ItemView
+	Items    []ItemView // a list page's entries on this page of the list
+	Pager    *PagerView
+	Terms    []TermView // a taxonomy's terms, on its list page
+	Taxonomy string     // "tags" or "categories" on terms and term pages
+	Related  []ItemView
+	Nav      []NavView
+	Target   string // alias pages: the URL redirected to
+	// JSONLD is the schema.org description of an article, for
+	// <script type="application/ld+json">.
+	JSONLD any
+	Assets AssetsView
+
+	from    string // the URL links are made relative to
+	absRoot bool   // links are absolute paths (the 404 page, served at any depth)
+	base    string // the site's base URL
+}
+
+// Rel turns a root-relative URL into a link from this page.
+func (v *PageView) Rel(u string) string {
+	if v.absRoot {
+		return urlpath.BasePath(v.base) + trimSlash(u)
+	}
+	return urlpath.Rel(v.from, u)
+}
+
+// Abs turns a root-relative URL into an absolute one under the base URL.
+func (v *PageView) Abs(u string) string { return urlpath.Abs(v.base, u) }
+
+// IsHome and friends let layouts branch without string compares.
+func (v *PageView) IsHome() bool    { return v.Kind == "home" }
+func (v *PageView) IsArticle() bool { return v.Kind == "article" }
+
+func trimSlash(u string) string {
+	if len(u) > 0 && u[0] == '/' {
+		return u[1:]
+	}
+	return u
+}
+
+// SiteView holds what is the same on every page of one language.
+type SiteView struct {
+	Title       string
+	Description string
+	Publisher   string
+	Copyright   string
+	BaseURL     string
+	Year        int // year of the newest article: deterministic, unlike the clock
+	Languages   []LangView
+	DefaultLang string
+}
+
+// LangView is one language of the site.
+type LangView struct {
+	Code      string
+	Name      string
+	Dir       string // "ltr" or "rtl"
+	Title     string
+	URL       string
+	Permalink string
+}
+
+// AltView is a version of the current page in another language.
+type AltView struct {
+	Lang      string
+	Name      string
+	Dir       string
+	URL       string
+	Permalink string
+}
+
+// ItemView is an entry of a list.
+type ItemView struct {
+	Title       string
+	URL         string
+	Date        time.Time
+	Summary     string
+	ReadingTime int
+	Lang        string
+	LangName    string
+	Dir         string
+	// Foreign marks an article shown in a language it has no version in.
+	Foreign bool
+	Image   *ImageView
+}
+
+// ImageView is an article's picture.
+type ImageView struct {
+	URL       string // root-relative, or absolute when external
+	Permalink string
+	Alt       string
+	Caption   string
+	External  bool
+	Width     int // 0 when unknown
+	Height    int
+}
+
+// TermView is a tag or category.
+type TermView struct {
+	Name  string
+	URL   string
+	Count int
+}
+
+// PagerView is the position of a list page among its pages.
+type PagerView struct {
+	Number  int
+	Total   int
+	PrevURL string
+	NextURL string
+	Pages   []PagerLink
+}
+
+// PagerLink is one numbered page link.
+type PagerLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// NavView is a main-navigation entry.
+type NavView struct {
+	Title  string
+	URL    string
+	Active bool
+}
+
+// AssetsView names the theme's fingerprinted files.
+type AssetsView struct {
+	CSS string
+	JS  string
+}

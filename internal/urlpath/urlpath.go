@@ -1,0 +1,153 @@
+// Package urlpath holds the rules that tie site URLs to output files and to
+// each other: every URL inside attache is root-relative ("/vi/news/x/"), and
+// this package turns it into a relative link from another page, an absolute
+// URL under the base URL, or a file path inside the output directory that
+// can never leave it.
+package urlpath
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+)
+
+// Rel returns the relative reference that leads from the page at URL from to
+// the URL to. Both are root-relative. A from URL ending in "/" is a
+// directory page; otherwise its directory is the base. The result keeps to's
+// trailing slash and is "./" when both are the same directory.
+func Rel(from, to string) string {
+	fromDir := from
+	if !strings.HasSuffix(fromDir, "/") {
+		fromDir = path.Dir(fromDir) + "/"
+	}
+	fs := splitSegs(fromDir)
+	ts := splitSegs(to)
+	trailing := strings.HasSuffix(to, "/")
+	// The last segment of a file target is not a directory: keep it out of
+	// the common-prefix comparison.
+	var last string
+	if !trailing && len(ts) > 0 {
+		last = ts[len(ts)-1]
+		ts = ts[:len(ts)-1]
+	}
+	i := 0
+	for i < len(fs) && i < len(ts) && fs[i] == ts[i] {
+		i++
+	}
+	var b strings.Builder
+	for j := i; j < len(fs); j++ {
+		b.WriteString("../")
+	}
+	for _, s := range ts[i:] {
+		b.WriteString(s)
+		b.WriteByte('/')
+	}
+	b.WriteString(last)
+	if b.Len() == 0 {
+		return "./"
+	}
+	return b.String()
+}
+
+func splitSegs(p string) []string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return nil
+	}
+	return strings.Split(p, "/")
+}
+
+// ErrUnsafe is wrapped by errors for paths that would leave the output.
+var ErrUnsafe = errors.New("path would leave the output directory")
+
+// Clean validates a slash-separated path relative to the output root and
+// returns it cleaned. It refuses absolute paths, ".." segments, empty
+// segments made of dots, backslashes, NUL and other control characters,
+// and segments longer than 255 bytes (the common file-name limit).
+func Clean(p string) (string, error) {
+	if p == "" {
+		return "", fmt.Errorf("empty path: %w", ErrUnsafe)
+	}
+	if strings.HasPrefix(p, "/") {
+		return "", fmt.Errorf("%q is absolute: %w", p, ErrUnsafe)
+	}
+	for _, r := range p {
+		if r < 0x20 || r == 0x7f || r == '\\' || r == ':' {
+			return "", fmt.Errorf("%q has a forbidden character %q: %w", p, r, ErrUnsafe)
+		}
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			return "", fmt.Errorf("%q goes up with ..: %w", p, ErrUnsafe)
+		}
+		if len(seg) > 255 {
+			return "", fmt.Errorf("%q has a name longer than 255 bytes: %w", p, ErrUnsafe)
+		}
+	}
+	c := path.Clean(p)
+	if c == "." || strings.HasPrefix(c, "../") || c == ".." {
+		return "", fmt.Errorf("%q: %w", p, ErrUnsafe)
+	}
+	return c, nil
+}
+
+// OutFile maps a root-relative URL to the file that serves it: a URL ending
+// in "/" is served by its index.html.
+func OutFile(url string) (string, error) {
+	if !strings.HasPrefix(url, "/") {
+		return "", fmt.Errorf("URL %q is not root-relative: %w", url, ErrUnsafe)
+	}
+	p := strings.TrimPrefix(url, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return Clean(p)
+}
+
+// Abs joins a base URL (absolute, ending in "/") and a root-relative URL.
+func Abs(base, url string) string {
+	return strings.TrimSuffix(base, "/") + url
+}
+
+// BasePath is the path part of a base URL ("https://e.org/news/" → "/news/").
+func BasePath(base string) string {
+	i := strings.Index(base, "://")
+	if i < 0 {
+		return "/"
+	}
+	rest := base[i+3:]
+	j := strings.Index(rest, "/")
+	if j < 0 {
+		return "/"
+	}
+	return rest[j:]
+}
+
+// Split separates a link destination into path and suffix (query and
+// fragment, with their leading '?' or '#').
+func Split(dest string) (p, suffix string) {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		return dest[:i], dest[i:]
+	}
+	return dest, ""
+}
+
+// IsExternal reports whether a link destination has a scheme or is
+// protocol-relative ("//host/…"), so it is not ours to check or rewrite.
+func IsExternal(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	for i, r := range dest {
+		switch {
+		case r == ':':
+			return i > 0
+		case r == '/' || r == '?' || r == '#':
+			return false
+		case !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')):
+			return false
+		}
+	}
+	return false
+}
