@@ -66,7 +66,9 @@ type Meta struct {
 	// own names, the values of unknown top-level keys (Hugo keeps those in
 	// .Params too). An explicit `params` entry wins over an unknown key.
 	Params map[string]any
-	// Set holds the known keys the file sets, spelled as the Key constants.
+	// Set holds the known keys the file sets to a non-null value, spelled
+	// as the Key constants, even when the value was reported as wrong.
+	// Nil when the file has no front matter (reading a nil map is fine).
 	Set map[string]bool
 	// Lines gives, for each key in Set, its 1-based line in the whole file.
 	Lines map[string]int

@@ -41,11 +41,10 @@ func parseFile(file, lang, format string, buf []byte, rule *pluralRule, diags *d
 		diags.Errorf(file, line, col, "invalid %s: %s", strings.ToUpper(format), msg)
 		return nil
 	}
-	lines := keyLines(format, buf)
-
 	if raw == nil {
 		return nil // a file of only comments
 	}
+	lines := keyLines(format, buf)
 	// go-i18n reads the file first, so that what it accepts means exactly
 	// what it means to go-i18n (single-message files, v1 lists included).
 	// Only when it rejects a map of messages are the entries read one by
@@ -59,7 +58,14 @@ func parseFile(file, lang, format string, buf []byte, rule *pluralRule, diags *d
 		}
 		parsed = parseEntries(file, top, lines, diags)
 	}
-	sort.SliceStable(parsed, func(i, j int) bool { return parsed[i].ID < parsed[j].ID })
+	// Sorted for deterministic diagnostics and, should nesting spell one ID
+	// twice ("a.b" and a: {b}), a deterministic winner.
+	sort.Slice(parsed, func(i, j int) bool {
+		if parsed[i].ID != parsed[j].ID {
+			return parsed[i].ID < parsed[j].ID
+		}
+		return fmt.Sprint(*parsed[i]) < fmt.Sprint(*parsed[j])
+	})
 
 	seen := make(map[string]bool, len(parsed))
 	for _, gm := range parsed {

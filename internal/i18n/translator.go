@@ -102,6 +102,9 @@ func (t *Translator) Locale() string { return t.loc.name }
 func (t *Translator) T(id string, args ...any) string {
 	e := t.entries[id]
 	if e == nil {
+		if _, seen := t.unknown.Load(id); seen {
+			return id
+		}
 		if _, seen := t.unknown.LoadOrStore(id, struct{}{}); !seen {
 			t.b.addMissing(Missing{Lang: t.lang, ID: id})
 		}

@@ -1,9 +1,6 @@
 package markdown
 
 import (
-	"fmt"
-	"os"
-	"runtime"
 	"bytes"
 	"html"
 	"io"
@@ -42,18 +39,6 @@ func FuzzRender(f *testing.F) {
 		convs[i] = New(Options{Lang: l})
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		done := make(chan struct{})
-		defer close(done)
-		go func() {
-			select {
-			case <-done:
-			case <-time.After(3 * time.Second):
-				os.WriteFile(fmt.Sprintf("/tmp/slowinput-%d", time.Now().UnixNano()), src, 0o644)
-				buf := make([]byte, 1<<20)
-				n := runtime.Stack(buf, true)
-				os.WriteFile(fmt.Sprintf("/tmp/slowstack-%d", time.Now().UnixNano()), buf[:n], 0o644)
-			}
-		}()
 		c := convs[len(src)%len(convs)]
 		d := c.Parse(src)
 		links := d.Links()

@@ -51,7 +51,7 @@ func TestMakeInvariantsOnMixedScripts(t *testing.T) {
 	)
 	rng := rand.New(rand.NewPCG(1, 2))
 	var b strings.Builder
-	for range 30000 {
+	for range 10000 {
 		b.Reset()
 		n := rng.IntN(60)
 		if rng.IntN(10) == 0 {
