@@ -101,6 +101,9 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 	for _, m := range bundle.Missing() {
 		d.Warnf("i18n/"+m.Lang+".yaml", 0, 0, "UI string %q is missing; using %s", m.ID, fallbackName(m.FellBackTo))
 	}
+	for _, p := range bundle.Problems() {
+		d.Warnf("i18n/"+p.Lang+".yaml", 0, 0, "UI string %q: %s", p.ID, p.Msg)
+	}
 	phase("render")
 	if d.HasErrors() {
 		res.Outputs = nil

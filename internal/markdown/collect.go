@@ -23,9 +23,9 @@ func (d *Doc) collect() {
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			lc.link(d, n, n, nil)
+			lc.link(d, n, n.Destination, n.Reference, false)
 		case *ast.Image:
-			lc.link(d, n, nil, n)
+			lc.link(d, n, n.Destination, n.Reference, true)
 			if d.firstImage == "" {
 				d.firstImage = d.links[len(d.links)-1].Dest
 			}

@@ -40,7 +40,6 @@ type Options struct {
 // after New and safe for concurrent use by any number of goroutines.
 type Converter struct {
 	md        goldmark.Markdown
-	unsafe    bool
 	headingID func(string) string
 	// writers recycles the buffered writers Render needs, with their 4 KiB
 	// buffers; a sync.Pool is safe to share between goroutines.
@@ -53,7 +52,7 @@ type Converter struct {
 func New(opts Options) *Converter {
 	base, _ := parseLang(opts.Lang)
 	cjk := base == "zh" || base == "ja" || base == "ko"
-	c := &Converter{unsafe: opts.Unsafe, headingID: opts.HeadingID}
+	c := &Converter{headingID: opts.HeadingID}
 	if c.headingID == nil {
 		c.headingID = DefaultHeadingID
 	}
@@ -89,7 +88,11 @@ func New(opts Options) *Converter {
 			extension.Linkify,
 			extension.TaskList,
 			extension.NewFootnote(footnoteOpts...),
-			typographer{q: quotesFor(opts.Lang), english: base == "en" || base == "", unspaced: base == "zh" || base == "ja"},
+			typographer{
+				q:        quotesFor(opts.Lang),
+				english:  base == "en" || base == "",
+				unspaced: base == "zh" || base == "ja",
+			},
 			extension.NewCJK(cjkOpts...),
 		),
 		// Heading IDs are assigned after parsing (see assignHeadingIDs), not

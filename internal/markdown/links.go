@@ -135,19 +135,8 @@ func (lc *linkCollector) enterBlock(n ast.Node) {
 }
 
 // link records a Link or Image node.
-func (lc *linkCollector) link(d *Doc, n ast.Node, bl *ast.Link, bi *ast.Image) {
-	var (
-		dest  []byte
-		ref   *ast.ReferenceLink
-		image = bi != nil
-	)
-	if image {
-		dest, ref = bi.Destination, bi.Reference
-	} else {
-		dest, ref = bl.Destination, bl.Reference
-	}
-	l := Link{Dest: resolveDest(dest), Image: image, Ref: ref != nil}
-	start := n.Pos()
+func (lc *linkCollector) link(d *Doc, n ast.Node, dest []byte, ref *ast.ReferenceLink, image bool) {
+	start := n.Pos() // the opening bracket
 	if start < 0 {
 		start = lc.blockStart
 	}
@@ -156,17 +145,18 @@ func (lc *linkCollector) link(d *Doc, n ast.Node, bl *ast.Link, bi *ast.Image) {
 		lc.refs = append(lc.refs, len(d.links))
 		lc.refLabels = append(lc.refLabels, ref.Value)
 	} else if len(dest) > 0 {
-		// The destination follows the link text: searching from the end of
-		// the text skips a URL that is also the text ([https://x](https://x)).
+		// goldmark keeps the destination as written, so it is found
+		// verbatim after the link text; searching from the end of the text
+		// skips a URL that is also the text ([https://x](https://x)).
 		from := start
 		if end := textEnd(n); end > from {
 			from = end
 		}
-		if i := lc.find(from, dest); i >= 0 {
+		if i := lc.find(from, lc.blockEnd, dest); i >= 0 {
 			off = i
 		}
 	}
-	d.links = append(d.links, l)
+	d.links = append(d.links, Link{Dest: resolveDest(dest), Image: image, Ref: ref != nil})
 	d.linkNodes = append(d.linkNodes, n)
 	lc.offsets = append(lc.offsets, off)
 }
@@ -182,7 +172,7 @@ func (lc *linkCollector) autoLink(d *Doc, n *ast.AutoLink) {
 	if off < 0 {
 		off = lc.blockStart
 	}
-	if i := lc.find(off, label); i >= 0 {
+	if i := lc.find(off, lc.blockEnd, label); i >= 0 {
 		off = i
 	}
 	d.links = append(d.links, Link{Dest: string(dest), Auto: true})
@@ -190,12 +180,9 @@ func (lc *linkCollector) autoLink(d *Doc, n *ast.AutoLink) {
 	lc.offsets = append(lc.offsets, off)
 }
 
-// find returns the offset of the first needle in src[from:blockEnd], or -1.
-func (lc *linkCollector) find(from int, needle []byte) int {
-	end := lc.blockEnd
-	if end > len(lc.src) {
-		end = len(lc.src)
-	}
+// find returns the offset of the first needle in src[from:end], or -1.
+func (lc *linkCollector) find(from, end int, needle []byte) int {
+	end = min(end, len(lc.src))
 	if from < 0 || from >= end || len(needle) == 0 {
 		return -1
 	}
@@ -233,9 +220,9 @@ func (lc *linkCollector) finish(d *Doc) {
 				continue
 			}
 			lines := def.Lines()
-			lc.blockStart, lc.blockEnd = lines.At(0).Start, lines.At(lines.Len()-1).Stop
-			lc.offsets[i] = lc.blockStart
-			if j := lc.find(lc.blockStart, def.Destination); j >= 0 {
+			start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+			lc.offsets[i] = start
+			if j := lc.find(start, end, def.Destination); j >= 0 {
 				lc.offsets[i] = j
 			}
 		}

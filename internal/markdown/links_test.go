@@ -232,7 +232,8 @@ func TestRenderRewrite(t *testing.T) {
 
 // TestRenderRepeatable renders one Doc many times, concurrently, with
 // different rewrite functions: each result must match a sequential render
-// with the same function (run with -race).
+// with the same function; PlainText is computed lazily meanwhile (run with
+// -race).
 func TestRenderRepeatable(t *testing.T) {
 	src := []byte("# T\n\n[a](one.md) ![i](two.png) [b](three.md)\n\n[^1]\n\n[^1]: note [c](four.md)\n")
 	d := New(Options{Lang: "vi"}).Parse(src)
@@ -267,6 +268,10 @@ func TestRenderRepeatable(t *testing.T) {
 				}
 				if b.String() != want[i] {
 					errs <- fmt.Sprintf("rewrite %d: got %q, want %q", i, b.String(), want[i])
+					return
+				}
+				if got := d.PlainText(); got != "T\na b\nnote c" || d.WordCount() != 5 {
+					errs <- fmt.Sprintf("PlainText %q, WordCount %d", got, d.WordCount())
 					return
 				}
 			}

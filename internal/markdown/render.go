@@ -20,7 +20,9 @@ import (
 //
 // Render may run concurrently with itself and any other method, on this Doc
 // or another, and gives identical bytes for identical inputs. Images get
-// loading="lazy" and decoding="async".
+// loading="lazy" and decoding="async". Errors are the writer's; a panic
+// during rendering (in goldmark or in rewrite) is returned as an error too,
+// and w may then hold part of the page.
 func (d *Doc) Render(w io.Writer, rewrite func(l Link) string) (err error) {
 	rw, _ := d.c.writers.Get().(*renderWriter)
 	if rw == nil {

@@ -12,7 +12,7 @@ func TestMake(t *testing.T) {
 	}{
 		// Vietnamese titles from the seed articles.
 		{"vi seed title", "Đoàn trường thực hiện Hội nghị thông tin các hoạt động đối ngoại của Việt Nam đầu năm 2021",
-			"doan-truong-thuc-hien-hoi-nghi-thong-tin-cac-hoat-dong-doi-ngoai-cua-viet-nam"},
+			"doan-truong-thuc-hien-hoi-nghi-thong-tin-cac-hoat-dong-doi-ngoai-cua-viet-nam-dau-nam-2021"},
 		{"vi spec example", "Hội nghị thông tin đối ngoại", "hoi-nghi-thong-tin-doi-ngoai"},
 		{"vi capital D stroke", "ĐOÀN TRƯỜNG", "doan-truong"},
 		{"vi file name", "Đoàn trường thực hiện", "doan-truong-thuc-hien"},
@@ -121,14 +121,16 @@ func TestMakeLength(t *testing.T) {
 	cases := []struct {
 		name, in, want string
 	}{
-		{"cut at dash", strings.Repeat("abcdefghi ", 25), strings.TrimSuffix(strings.Repeat("abcdefghi-", 8), "-")},
-		{"one long word", strings.Repeat("a", 250), strings.Repeat("a", 80)},
-		{"dash only in first half", "ab " + strings.Repeat("c", 250), "ab-" + strings.Repeat("c", 77)},
-		// 3-byte runes: 80 is not a rune boundary; 26 runes = 78 bytes.
-		{"cjk not split", strings.Repeat("信", 100), strings.Repeat("信", 26)},
+		// MaxLen is 200: 20 words of 10 bytes would make 199 bytes, the
+		// cut falls after the 20th word.
+		{"cut at dash", strings.Repeat("abcdefghi ", 30), strings.TrimSuffix(strings.Repeat("abcdefghi-", 20), "-")},
+		{"one long word", strings.Repeat("a", 250), strings.Repeat("a", 200)},
+		{"dash only in first half", "ab " + strings.Repeat("c", 250), "ab-" + strings.Repeat("c", 197)},
+		// 3-byte runes: 200 is not a rune boundary; 66 runes = 198 bytes.
+		{"cjk not split", strings.Repeat("信", 100), strings.Repeat("信", 66)},
 		// ก่ is 6 bytes (base + mark); cutting must not leave ก without its mark.
-		{"thai cluster kept whole", strings.Repeat("ก่", 20), strings.Repeat("ก่", 13)},
-		{"cut leaves device name", "con " + strings.Repeat("x", 100), "con-" + strings.Repeat("x", 76)},
+		{"thai cluster kept whole", strings.Repeat("ก่", 40), strings.Repeat("ก่", 33)},
+		{"cut leaves device name", "con " + strings.Repeat("x", 250), "con-" + strings.Repeat("x", 196)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -148,7 +150,7 @@ func TestMakeLongTitleStopsEarlyWithSameResult(t *testing.T) {
 	// result must equal the one for the title's first words alone.
 	word := "Hội nghị thông tin đối ngoại "
 	long := strings.Repeat(word, 10000)
-	short := strings.Repeat(word, 6)
+	short := strings.Repeat(word, 14)
 	if a, b := Make(long), Make(short); a != b {
 		t.Fatalf("long title gives %q, its first words %q", a, b)
 	}
@@ -176,8 +178,8 @@ func TestIsValid(t *testing.T) {
 		{"con", false},
 		{"COM3", false},
 		{"a.md", false},
-		{strings.Repeat("a", 81), false},
-		{strings.Repeat("a", 80), true},
+		{strings.Repeat("a", MaxLen+1), false},
+		{strings.Repeat("a", MaxLen), true},
 		{"الإِعْلَامُ", false},
 	}
 	for _, c := range cases {

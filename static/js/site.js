@@ -17,6 +17,7 @@
   if (!host || !labels) { return; }
   var box = document.createElement('div');
   box.className = 'a11y-controls';
+  box.dir = 'ltr'; // "A+" must not turn into "+A" on right-to-left pages
   box.setAttribute('role', 'group');
   box.setAttribute('aria-label', labels.getAttribute('data-text-size'));
   function button(text, title, onclick, pressed) {
