@@ -85,7 +85,7 @@ func New(opts Options) *Converter {
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
-			extension.Linkify,
+			linkify(),
 			extension.TaskList,
 			extension.NewFootnote(footnoteOpts...),
 			typographer{

@@ -329,3 +329,12 @@ func TestRenderWriteError(t *testing.T) {
 		t.Fatalf("render after failure: %q, %v", b.String(), err)
 	}
 }
+
+func TestLinkifyStopsAtQuote(t *testing.T) {
+	got := render(t, Options{Lang: "fr"}, `Voir "https://x.org/a?b=1" et "www.y.org/c".`)
+	want := `<p>Voir «` + "\u00a0" + `<a href="https://x.org/a?b=1">https://x.org/a?b=1</a>` + "\u00a0" + `» et «` + "\u00a0" +
+		`<a href="http://www.y.org/c">www.y.org/c</a>` + "\u00a0" + `».</p>`
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

@@ -76,6 +76,9 @@ func countWords(s string) int {
 			inWord = false
 		default:
 			flushUnspaced()
+			if inWord && counted {
+				continue // the middle of a counted word: no need to classify r
+			}
 			wordish := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 			switch {
 			case !inWord:

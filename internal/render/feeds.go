@@ -69,15 +69,7 @@ func (r *renderer) feed(l *site.Lang, url, title string, pages []*site.Page) Out
 	ch.Language = code
 	ch.Generator = "attache"
 	ch.Self = atomLink{Href: urlpath.Abs(base, url), Rel: "self", Type: "application/rss+xml"}
-	n := 0
-	for _, p := range pages {
-		if p.Lang != code {
-			continue // untranslated articles shown in lists stay out of feeds
-		}
-		if n == FeedItems {
-			break
-		}
-		n++
+	for _, p := range newestFirst(pages, code, FeedItems) {
 		if ch.LastBuildDate == "" {
 			ch.LastBuildDate = p.Lastmod.Format(time.RFC1123Z)
 		}
@@ -105,6 +97,35 @@ func (r *renderer) feed(l *site.Lang, url, title string, pages []*site.Page) Out
 	// The dc: prefix needs its namespace on the root element.
 	data := bytes.Replace(buf.Bytes(), []byte(`<rss version="2.0"`), []byte(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"`), 1)
 	return r.output(url, "", data)
+}
+
+// newestFirst picks the n newest articles of language lang from pages
+// (lists put weighted articles first; a feed is a timeline). Untranslated
+// articles shown in a language's lists stay out of its feeds.
+func newestFirst(pages []*site.Page, lang string, n int) []*site.Page {
+	newer := func(a, b *site.Page) bool {
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.URL < b.URL
+	}
+	var top []*site.Page
+	for _, p := range pages {
+		if p.Lang != lang || (len(top) == n && !newer(p, top[n-1])) {
+			continue
+		}
+		i := len(top)
+		if i < n {
+			top = append(top, p)
+		} else {
+			i--
+		}
+		for ; i > 0 && newer(p, top[i-1]); i-- {
+			top[i] = top[i-1]
+		}
+		top[i] = p
+	}
+	return top
 }
 
 // absoluteHTML renders a page's Markdown with every internal link made

@@ -362,6 +362,10 @@ func (r *renderer) root() []Output {
 	nf := r.newView(sv, def, "404", "/404.html", "404")
 	nf.absRoot = true
 	nf.Translations = v.Translations
+	for _, l := range s.Langs {
+		tr := r.in.Bundle.Translator(l.Config.Code)
+		nf.Localized = append(nf.Localized, LocalizedView{Lang: r.langView(l), Title: tr.T("notFoundTitle"), Text: tr.T("notFoundText")})
+	}
 	return nonEmpty(
 		r.output("/", "", r.execute(v, "", "languages.html")),
 		r.output("/404.html", "", r.execute(nf, "", "404.html")),

@@ -93,6 +93,9 @@ func (r *renderer) sitemaps() []Output {
 				if def == "" {
 					def = urlpath.Abs(base, p.Translations[0].URL)
 				}
+				if p.Kind == site.Home {
+					def = urlpath.Abs(base, "/") // the language chooser, as in the pages
+				}
 				u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: "x-default", Href: def})
 			}
 			us.URLs = append(us.URLs, u)
@@ -104,8 +107,12 @@ func (r *renderer) sitemaps() []Output {
 		for _, p := range l.Articles {
 			add(p, p.Lastmod)
 		}
-		for _, terms := range [][]*site.Term{l.Tags, l.Categories} {
-			for _, t := range terms {
+		for _, tax := range []struct {
+			name  string
+			terms []*site.Term
+		}{{"tags", l.Tags}, {"categories", l.Categories}} {
+			us.URLs = append(us.URLs, sitemapURL{Loc: urlpath.Abs(base, "/"+l.Config.Code+"/"+tax.name+"/"), Lastmod: w3cDate(newest(l.Articles))})
+			for _, t := range tax.terms {
 				us.URLs = append(us.URLs, sitemapURL{Loc: urlpath.Abs(base, t.URL), Lastmod: w3cDate(newest(t.Pages))})
 			}
 		}

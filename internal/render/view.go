@@ -46,6 +46,9 @@ type PageView struct {
 	Related  []ItemView
 	Nav      []NavView
 	Target   string // alias pages: the URL redirected to
+	// Localized holds, on pages that belong to no language (the 404 page),
+	// a message in every language of the site.
+	Localized []LocalizedView
 	// JSONLD is the schema.org description of an article, for
 	// <script type="application/ld+json">.
 	JSONLD any
@@ -76,6 +79,13 @@ func trimSlash(u string) string {
 		return u[1:]
 	}
 	return u
+}
+
+// LocalizedView is a page's message in one language.
+type LocalizedView struct {
+	Lang  LangView
+	Title string
+	Text  string
 }
 
 // SiteView holds what is the same on every page of one language.
