@@ -93,4 +93,3 @@ func firstDiff(want, got []byte) string {
 	}
 	return "(same lines, different bytes)"
 }
-
