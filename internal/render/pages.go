@@ -15,6 +15,7 @@ func (r *renderer) pages() []Output {
 		l := l
 		sv := r.siteView(l)
 		jobs = append(jobs, func() []Output { return r.list(sv, l, l.Home, "index.html") })
+		jobs = append(jobs, func() []Output { return r.searchPage(sv, l) })
 		for _, sec := range l.Sections {
 			sec := sec
 			jobs = append(jobs, func() []Output { return r.list(sv, l, sec, "_default/list.html") })
@@ -76,7 +77,7 @@ func (r *renderer) newView(sv *SiteView, l *site.Lang, kind, url, title string) 
 	v := &PageView{
 		Site: sv, Lang: r.langView(l), Kind: kind, URL: url, Title: title,
 		Permalink: urlpath.Abs(r.in.Site.Config.BaseURL, url),
-		from:      url, base: r.in.Site.Config.BaseURL, Assets: r.assetsView(),
+		from:      url, base: r.in.Site.Config.BaseURL, Assets: r.assetsView(), assets: r.assets,
 	}
 	v.Nav = append(v.Nav, NavView{Title: l.Home.Page.Title, URL: l.Home.Page.URL, Active: url == l.Home.Page.URL})
 	for _, s := range l.Sections {
@@ -300,7 +301,8 @@ func (r *renderer) terms(sv *SiteView, l *site.Lang, tax string, terms []*site.T
 	return nonEmpty(r.output(u, "", r.execute(v, "", "_default/terms.html")))
 }
 
-// taxAlternates links a taxonomy list to the same list in every language.
+// taxAlternates links a page that every language has at /<lang>/<name>/
+// (taxonomy lists, search) to the same page in the other languages.
 func (r *renderer) taxAlternates(v *PageView, tax string) {
 	base := r.in.Site.Config.BaseURL
 	for _, l := range r.in.Site.Langs {

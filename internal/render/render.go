@@ -121,6 +121,7 @@ func (r *renderer) collectKnown(static []Output) {
 		}
 		r.known["/"+l.Config.Code+"/tags/"] = true
 		r.known["/"+l.Config.Code+"/categories/"] = true
+		r.known["/"+l.Config.Code+"/search/"] = true
 	}
 	r.known["/"] = true
 }

@@ -54,6 +54,7 @@ type PageView struct {
 	JSONLD any
 	Assets AssetsView
 
+	assets  map[string]string
 	from    string // the URL links are made relative to
 	absRoot bool   // links are absolute paths (the 404 page, served at any depth)
 	base    string // the site's base URL
@@ -65,6 +66,15 @@ func (v *PageView) Rel(u string) string {
 		return urlpath.BasePath(v.base) + trimSlash(u)
 	}
 	return urlpath.Rel(v.from, u)
+}
+
+// Asset links to a static file by its source name ("js/search.js"),
+// fingerprinted or not.
+func (v *PageView) Asset(name string) string {
+	if u, ok := v.assets[name]; ok {
+		return v.Rel(u)
+	}
+	return v.Rel("/" + name)
 }
 
 // Abs turns a root-relative URL into an absolute one under the base URL.

@@ -4,7 +4,7 @@
  *
  * The search page (/<lang>/search/?q=...) provides:
  *   <form method="get"><input name="q">...</form>   works without JS
- *   <p id="search-status" data-results="{n} results"></p>   optional
+ *   <p id="search-status" data-results="{n} results for {q}"></p>   optional
  *   <ol id="search-results" aria-live="polite"></ol>
  *       optional data-index (default "index/") and data-root (default "../"):
  *       where the index and the language root are, relative to the page
@@ -308,8 +308,8 @@
   // the build's hash). Resolves when the first page of results is shown.
   function start(doc, href, load) {
     const q = new URL(href).searchParams.get('q') || '';
-    const input = doc.querySelector('input[name="q"]');
-    if (input) input.value = q;
+    // Every search box on the page (the header's and the page's) shows the query.
+    Array.prototype.forEach.call(doc.querySelectorAll('input[name="q"]'), (input) => { input.value = q; });
     const list = doc.getElementById('search-results');
     const ts = terms(q);
     if (!list || !ts.length) return Promise.resolve();
@@ -325,7 +325,7 @@
     }
     return search(ts, load).then((res) => {
       const ids = res.ids;
-      say((status && status.getAttribute('data-results') || '{n}').replace('{n}', count(ids.length, res.meta.lang)));
+      say((status && status.getAttribute('data-results') || '{n}').replace('{n}', count(ids.length, res.meta.lang)).replace('{q}', q));
       if (!ids.length) {
         const empty = doc.getElementById('search-empty');
         if (empty) empty.hidden = false;
