@@ -309,7 +309,8 @@
   function start(doc, href, load) {
     const q = new URL(href).searchParams.get('q') || '';
     // Every search box on the page (the header's and the page's) shows the query.
-    Array.prototype.forEach.call(doc.querySelectorAll('input[name="q"]'), (input) => { input.value = q; });
+    const inputs = doc.querySelectorAll ? doc.querySelectorAll('input[name="q"]') : [doc.querySelector('input[name="q"]')];
+    Array.prototype.forEach.call(inputs, (input) => { if (input) input.value = q; });
     const list = doc.getElementById('search-results');
     const ts = terms(q);
     if (!list || !ts.length) return Promise.resolve();
