@@ -145,7 +145,12 @@ func (r *renderer) image(p *site.Page) *ImageView {
 	case im.Src[0] == '/':
 		v.URL = im.Src
 	default:
+		// A bundle translation usually has its own copy of the picture;
+		// else it shows the original's.
 		v.URL = p.URL + im.Src
+		if _, ok := r.resolve(v.URL); !ok && p.ImageOwner != nil {
+			v.URL = p.ImageOwner.URL + im.Src
+		}
 	}
 	if _, ok := r.resolve(v.URL); !ok {
 		r.diags.Warnf(p.File, p.Meta.Lines["image"], 0, "image %s: nothing is published at %s", im.Src, v.URL)

@@ -282,22 +282,21 @@ func originalOf(p *Page, group []*Page, def string) *Page {
 // inherit fills what a translation does not set and is not words.
 func (a *assembler) inherit(p *Page) {
 	m := p.Meta
-	src := p.Original
-	for depth := 0; src != nil && src.Original != nil && depth < 8; depth++ {
-		// A translation of a translation inherits from the first original.
-		if src.Meta.Set["date"] {
-			break
+	// get returns the front matter that sets key: this page's, else the
+	// nearest original's up the chain (a translation of a translation
+	// inherits from the first page that says).
+	from := func(key string) *Page {
+		q := p
+		for depth := 0; q != nil && depth < 16; depth++ {
+			if q.Meta.Set[key] {
+				return q
+			}
+			q = q.Original
 		}
-		src = src.Original
+		return p
 	}
-	get := func(key string) (frontmatter.Meta, bool) {
-		if m.Set[key] || src == nil {
-			return m, true
-		}
-		return src.Meta, false
-	}
-	dm, _ := get("date")
-	p.Date = dm.Date
+	get := func(key string) frontmatter.Meta { return from(key).Meta }
+	p.Date = get("date").Date
 	if !p.Date.IsZero() {
 		p.Date = p.Date.In(a.cfg.TimeZone)
 	}
@@ -307,14 +306,13 @@ func (a *assembler) inherit(p *Page) {
 	} else {
 		p.Lastmod = p.Lastmod.In(a.cfg.TimeZone)
 	}
-	im, _ := get("image")
-	p.Image = im.Image
-	au, _ := get("author")
-	p.Author = au.Author
-	so, _ := get("source")
-	p.Source = so.Source
-	we, _ := get("weight")
-	p.Weight = we.Weight
+	if ip := from("image"); ip.Meta.Image != nil {
+		p.Image = ip.Meta.Image
+		p.ImageOwner = ip
+	}
+	p.Author = get("author").Author
+	p.Source = get("source").Source
+	p.Weight = get("weight").Weight
 	if p.Kind == Article && p.Date.IsZero() {
 		a.diags.Errorf(p.File, 1, 0, "date is required for articles (e.g. `date: 2024-03-05`)")
 	}

@@ -58,9 +58,13 @@ type Page struct {
 	Author        string
 	Source        string
 	Image         *frontmatter.Image
-	Tags          []*Term
-	Categories    []*Term
-	Aliases       []string // root-relative URLs that redirect here
+	// ImageOwner is the page whose front matter set Image (this page, or
+	// the original it inherits from): a relative image path is relative
+	// to that page's URL.
+	ImageOwner *Page
+	Tags       []*Term
+	Categories []*Term
+	Aliases    []string // root-relative URLs that redirect here
 
 	// Key groups translations; Translations lists every version of this
 	// page, itself included, in the site's language order.
