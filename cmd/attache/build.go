@@ -16,6 +16,10 @@ import (
 	"github.com/attache-ssg/attache/internal/publish"
 )
 
+// writers is how many goroutines write files: writing is mostly waiting on
+// the kernel, so a few more than the cores keep the disk busy.
+const writers = 4
+
 // maxWarnings is how many warnings a build prints without --verbose: a
 // corpus with one systematic problem should not bury its errors.
 const maxWarnings = 20
@@ -29,6 +33,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	langs := fl.String("lang", "", "build only these languages (comma-separated `list`)")
 	drafts := fl.Bool("drafts", false, "include drafts")
 	verbose := fl.Bool("verbose", false, "print every warning and a timing per phase")
+	profile := fl.String("profile", "", "write CPU and heap profiles into this `folder` (also: ATTACHE_PROFILE)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -66,14 +71,25 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	stop := startProfile(*profile, stderr)
+	defer stop()
+	// Files are written while the build renders; a failed build discards
+	// them and leaves the previous output as it was.
+	w, err := publish.Begin(dst, writers)
+	if err != nil {
+		fmt.Fprintf(stderr, "attache build: %v\n", err)
+		return exitContent
+	}
+	opts.Emit = w.Add
 	res, err := build.Run(os.DirFS(root), attache.Theme(), opts)
 	printDiags(stderr, res.Diags, *verbose)
 	if err != nil {
+		w.Abort()
 		fmt.Fprintf(stderr, "attache build: %d error(s); %s left unchanged\n", len(res.Diags.Errors()), dst)
 		return exitContent
 	}
 	wstart := time.Now()
-	st, err := publish.Write(dst, res.Outputs, 4)
+	st, err := w.Commit()
 	if err != nil {
 		fmt.Fprintf(stderr, "attache build: %v; %s left unchanged\n", err, dst)
 		return exitContent
@@ -82,7 +98,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		for _, t := range res.Timings {
 			fmt.Fprintf(stderr, "  %-9s %6d ms\n", t.Phase, t.Duration.Milliseconds())
 		}
-		fmt.Fprintf(stderr, "  %-9s %6d ms\n", "write", time.Since(wstart).Milliseconds())
+		fmt.Fprintf(stderr, "  %-9s %6d ms (the rest of the writing overlapped rendering)\n", "write", time.Since(wstart).Milliseconds())
 	}
 	fmt.Fprintf(stdout, "attache: pages %s; %d files (%.1f MB) written to %s in %d ms\n",
 		res.Summary(), st.Files, float64(st.Bytes)/1e6, dst, time.Since(start).Milliseconds())

@@ -34,6 +34,11 @@ type Options struct {
 	Future  bool
 	Now     time.Time // decides which articles are in the future; zero = time.Now()
 	Workers int       // zero = GOMAXPROCS
+	// Emit, when set, receives each output as it is rendered (from many
+	// goroutines) instead of Result.Outputs collecting them: the caller
+	// writes while rendering goes on. After an error the caller discards
+	// what it received.
+	Emit func(render.Output)
 }
 
 // Result is a finished build: outputs sorted by path, and what it has to say.
@@ -96,7 +101,7 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 
 	res.Outputs = render.Render(render.Input{
 		Site: s, Templates: tmpl, Bundle: bundle, Static: staticFiles(siteFS, theme, files.Static),
-		Content: siteFS, Workers: opts.Workers,
+		Content: siteFS, Workers: opts.Workers, Emit: opts.Emit,
 	}, d)
 	for _, m := range bundle.Missing() {
 		d.Warnf("i18n/"+m.Lang+".yaml", 0, 0, "UI string %q is missing; using %s", m.ID, fallbackName(m.FellBackTo))

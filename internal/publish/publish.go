@@ -32,32 +32,155 @@ const (
 // Write publishes outputs into dir. On any error dir is untouched and the
 // temporary directory is removed.
 func Write(dir string, outputs []render.Output, workers int) (Stats, error) {
+	w, err := Begin(dir, workers)
+	if err != nil {
+		return Stats{}, err
+	}
+	for _, o := range outputs {
+		w.Add(o)
+	}
+	return w.Commit()
+}
+
+// Writer publishes outputs as they arrive: files are written into a fresh
+// directory beside the target by a few goroutines while the caller goes on
+// rendering, and Commit swaps the directory in. Add may be called from
+// many goroutines.
+type Writer struct {
+	dir, tmp string
+	queue    chan render.Output
+	wg       sync.WaitGroup
+
+	mu    sync.Mutex
+	seen  map[string]string // path → origin, to refuse two outputs at one path
+	dirs  map[string]bool
+	st    Stats
+	errs  []error
+	ended bool
+}
+
+// Begin starts publishing into dir.
+func Begin(dir string, workers int) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return Stats{}, fmt.Errorf("%s: %w", parent, err)
+		return nil, fmt.Errorf("%s: %w", parent, err)
 	}
 	CleanLeftovers(dir)
 	tmp, err := os.MkdirTemp(parent, "."+base+newInfix)
 	if err != nil {
-		return Stats{}, fmt.Errorf("creating a directory beside %s: %w", dir, err)
+		return nil, fmt.Errorf("creating a directory beside %s: %w", dir, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return Stats{}, fmt.Errorf("%s: %w", tmp, err)
+		return nil, fmt.Errorf("%s: %w", tmp, err)
 	}
-	st, err := writeAll(tmp, outputs, workers)
-	if err == nil {
-		err = swap(tmp, dir)
+	if workers < 1 {
+		workers = 1
 	}
-	if err != nil {
-		os.RemoveAll(tmp)
+	w := &Writer{dir: dir, tmp: tmp, queue: make(chan render.Output, 256), seen: map[string]string{}, dirs: map[string]bool{".": true}}
+	for i := 0; i < workers; i++ {
+		w.wg.Add(1)
+		go w.work()
+	}
+	return w, nil
+}
+
+// Add queues one output. Problems (an unsafe path, two outputs at one
+// path, a failed write) are kept for Commit to report.
+func (w *Writer) Add(o render.Output) {
+	clean, err := urlpath.Clean(o.Path)
+	w.mu.Lock()
+	switch {
+	case err != nil || clean != o.Path:
+		w.errs = append(w.errs, fmt.Errorf("refusing to write %q: %w", o.Path, urlpath.ErrUnsafe))
+	case w.seen[o.Path] != "":
+		w.errs = append(w.errs, fmt.Errorf("output %s is written by both %s and %s", o.Path, w.seen[o.Path], orPath(o)))
+	default:
+		w.seen[o.Path] = orPath(o)
+		w.mu.Unlock()
+		w.queue <- o
+		return
+	}
+	w.mu.Unlock()
+}
+
+func orPath(o render.Output) string {
+	if o.Origin != "" {
+		return o.Origin
+	}
+	return o.Path
+}
+
+func (w *Writer) work() {
+	defer w.wg.Done()
+	for o := range w.queue {
+		err := w.mkdir(filepath.Dir(filepath.FromSlash(o.Path)))
+		var n int64
+		if err == nil {
+			n, err = writeOne(w.tmp, o)
+		}
+		w.mu.Lock()
+		w.st.Files++
+		w.st.Bytes += n
+		if err != nil {
+			w.errs = append(w.errs, err)
+		}
+		w.mu.Unlock()
+	}
+}
+
+// mkdir creates a directory of the output once, whichever worker needs it
+// first.
+func (w *Writer) mkdir(d string) error {
+	w.mu.Lock()
+	done := w.dirs[d]
+	w.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(w.tmp, d), 0o755); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	w.dirs[d] = true
+	w.mu.Unlock()
+	return nil
+}
+
+func (w *Writer) finish() {
+	w.mu.Lock()
+	ended := w.ended
+	w.ended = true
+	w.mu.Unlock()
+	if !ended {
+		close(w.queue)
+	}
+	w.wg.Wait()
+}
+
+// Abort drops everything written so far; the target is untouched.
+func (w *Writer) Abort() {
+	w.finish()
+	os.RemoveAll(w.tmp)
+}
+
+// Commit waits for the writes and swaps the new directory in, unless a
+// problem occurred: then nothing changes and the problems are returned.
+func (w *Writer) Commit() (Stats, error) {
+	w.finish()
+	if len(w.errs) > 0 {
+		os.RemoveAll(w.tmp)
+		return Stats{}, errors.Join(w.errs...)
+	}
+	if err := swap(w.tmp, w.dir); err != nil {
+		os.RemoveAll(w.tmp)
 		return Stats{}, err
 	}
-	return st, nil
+	return w.st, nil
 }
 
 // CleanLeftovers removes the temporary directories of builds that were
@@ -77,56 +200,6 @@ func CleanLeftovers(dir string) {
 			os.RemoveAll(filepath.Join(parent, n))
 		}
 	}
-}
-
-func writeAll(root string, outputs []render.Output, workers int) (Stats, error) {
-	if workers < 1 {
-		workers = 1
-	}
-	// Directories first, in one goroutine: MkdirAll races are harmless but
-	// doing them once saves thousands of syscalls.
-	dirs := map[string]bool{}
-	for _, o := range outputs {
-		clean, err := urlpath.Clean(o.Path)
-		if err != nil || clean != o.Path {
-			return Stats{}, fmt.Errorf("refusing to write %q: %w", o.Path, urlpath.ErrUnsafe)
-		}
-		if d := filepath.Dir(filepath.FromSlash(o.Path)); d != "." && !dirs[d] {
-			if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
-				return Stats{}, err
-			}
-			dirs[d] = true
-		}
-	}
-	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		st    Stats
-		first error
-		next  = make(chan render.Output)
-	)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for o := range next {
-				n, err := writeOne(root, o)
-				mu.Lock()
-				st.Files++
-				st.Bytes += n
-				if err != nil && first == nil {
-					first = err
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, o := range outputs {
-		next <- o
-	}
-	close(next)
-	wg.Wait()
-	return st, first
 }
 
 func writeOne(root string, o render.Output) (int64, error) {

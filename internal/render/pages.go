@@ -208,7 +208,7 @@ func termViews(ts []*site.Term) []TermView {
 
 func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 	v := r.newView(sv, l, "article", p.URL, p.Title)
-	v.Summary, v.Content = p.Summary, r.html[p]
+	v.Summary, v.Content = p.Summary, r.body(p)
 	v.Date, v.Lastmod, v.Author, v.Source = p.Date, p.Lastmod, p.Author, p.Source
 	v.ReadingTime, v.Words = p.ReadingTime, p.Words
 	v.Image = r.image(p)
@@ -241,7 +241,7 @@ func (r *renderer) list(sv *SiteView, l *site.Lang, n *site.SectionNode, layout 
 	var outs []Output
 	r.paginate(p.URL, len(n.Pages), func(pager *PagerView, from, to int, url string) {
 		v := r.newView(sv, l, kind, url, p.Title)
-		v.Summary, v.Content = p.Summary, r.html[p]
+		v.Summary, v.Content = p.Summary, r.body(p)
 		v.Pager = pager
 		for _, q := range n.Pages[from:to] {
 			v.Items = append(v.Items, r.item(q, l.Config.Code))

@@ -39,6 +39,11 @@ type Input struct {
 	Static    []StaticFile // site files first; a later file with the same path is the theme's and is shadowed
 	Content   fs.FS        // the site root, for bundle and content resources
 	Workers   int
+	// Emit, when set, receives every output as soon as it is made, from
+	// many goroutines at once, and Render returns nil: the caller writes
+	// while rendering goes on and no output waits in memory. The caller
+	// then checks that no two outputs share a path.
+	Emit func(Output)
 }
 
 type renderer struct {
@@ -55,6 +60,8 @@ type renderer struct {
 	absHTML sync.Map
 	// images caches decoded image sizes by source path.
 	images sync.Map
+	// buffers holds *bytes.Buffer for rendering (pool.go).
+	buffers sync.Pool
 }
 
 // Render produces every output file, sorted by path. Problems go to diags.
@@ -63,10 +70,8 @@ func Render(in Input, diags *diag.List) []Output {
 		in.Workers = runtime.GOMAXPROCS(0)
 	}
 	r := &renderer{in: in, diags: diags, assets: map[string]string{}, known: map[string]bool{}, sources: map[string]sourceFile{}}
-	var outs []Output
-	outs = append(outs, r.static()...)
-	r.collectKnown(outs)
-	r.renderBodies()
+	static := r.static()
+	r.collectKnown(static)
 	for _, l := range in.Site.Langs {
 		for _, p := range l.Articles {
 			if y := p.Date.Year(); y > r.year {
@@ -74,8 +79,14 @@ func Render(in Input, diags *diag.List) []Output {
 			}
 		}
 	}
-	outs = append(outs, r.pages()...)
-	return r.finish(outs)
+	if in.Emit != nil {
+		for _, o := range static {
+			in.Emit(o)
+		}
+		r.pages()
+		return nil
+	}
+	return r.finish(append(static, r.pages()...))
 }
 
 // finish sorts outputs and reports two outputs at one path.
@@ -127,7 +138,8 @@ func (r *renderer) collectKnown(static []Output) {
 }
 
 // parallel runs fn for i in [0,n) on the configured number of workers and
-// returns the outputs in index order, so the result is deterministic.
+// returns the outputs in index order, so the result is deterministic; when
+// outputs are emitted, it hands them over as each fn returns instead.
 func (r *renderer) parallel(n int, fn func(i int) []Output) []Output {
 	res := make([][]Output, n)
 	var wg sync.WaitGroup
@@ -137,6 +149,12 @@ func (r *renderer) parallel(n int, fn func(i int) []Output) []Output {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if r.in.Emit != nil {
+					for _, o := range fn(i) {
+						r.in.Emit(o)
+					}
+					continue
+				}
 				res[i] = fn(i)
 			}
 		}()
@@ -153,28 +171,19 @@ func (r *renderer) parallel(n int, fn func(i int) []Output) []Output {
 	return out
 }
 
-// renderBodies converts every article's Markdown once, links rewritten.
-func (r *renderer) renderBodies() {
-	var pages []*site.Page
-	for _, p := range r.in.Site.Pages() {
-		if p.Doc != nil {
-			pages = append(pages, p)
-		}
+// body converts a page's Markdown, links rewritten relative to the page.
+// Each page's body is rendered by the job that renders the page, so no
+// body outlives its page in memory.
+func (r *renderer) body(p *site.Page) template.HTML {
+	if p.Doc == nil {
+		return ""
 	}
-	htmls := make([]template.HTML, len(pages))
-	r.parallel(len(pages), func(i int) []Output {
-		p := pages[i]
-		var buf bytes.Buffer
-		if err := p.Doc.Render(&buf, func(l markdownLink) string { return r.link(p, l) }); err != nil {
-			r.diags.Errorf(p.File, 0, 0, "rendering Markdown: %v", err)
-		}
-		htmls[i] = template.HTML(buf.String())
-		return nil
-	})
-	r.html = make(map[*site.Page]template.HTML, len(pages))
-	for i, p := range pages {
-		r.html[p] = htmls[i]
+	buf := r.getBuffer()
+	defer r.putBuffer(buf)
+	if err := p.Doc.Render(buf, func(l markdownLink) string { return r.link(p, l) }); err != nil {
+		r.diags.Errorf(p.File, 0, 0, "rendering Markdown: %v", err)
 	}
+	return template.HTML(buf.String())
 }
 
 // execute runs a layout into bytes, reporting template errors against the
@@ -185,13 +194,13 @@ func (r *renderer) execute(v *PageView, origin string, names ...string) []byte {
 		r.diags.Errorf(origin, 0, 0, "%v", err)
 		return nil
 	}
-	var buf bytes.Buffer
-	buf.Grow(16 << 10)
-	if err := t.Execute(&buf, v); err != nil {
+	buf := r.getBuffer()
+	defer r.putBuffer(buf)
+	if err := t.Execute(buf, v); err != nil {
 		r.diags.Errorf("layouts/"+name, 0, 0, "executing for %s: %v", orDefault(origin, v.URL), err)
 		return nil
 	}
-	return buf.Bytes()
+	return bytes.Clone(buf.Bytes())
 }
 
 func orDefault(s, d string) string {
