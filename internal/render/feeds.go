@@ -103,29 +103,18 @@ func (r *renderer) feed(l *site.Lang, url, title string, pages []*site.Page) Out
 // (lists put weighted articles first; a feed is a timeline). Untranslated
 // articles shown in a language's lists stay out of its feeds.
 func newestFirst(pages []*site.Page, lang string, n int) []*site.Page {
-	newer := func(a, b *site.Page) bool {
+	top := site.NewTopK(n, func(a, b *site.Page) bool {
 		if !a.Date.Equal(b.Date) {
 			return a.Date.After(b.Date)
 		}
 		return a.URL < b.URL
-	}
-	var top []*site.Page
+	})
 	for _, p := range pages {
-		if p.Lang != lang || (len(top) == n && !newer(p, top[n-1])) {
-			continue
+		if p.Lang == lang {
+			top.Offer(p)
 		}
-		i := len(top)
-		if i < n {
-			top = append(top, p)
-		} else {
-			i--
-		}
-		for ; i > 0 && newer(p, top[i-1]); i-- {
-			top[i] = top[i-1]
-		}
-		top[i] = p
 	}
-	return top
+	return top.Items()
 }
 
 // absoluteHTML renders a page's Markdown with every internal link made

@@ -141,31 +141,18 @@ func related(arts []*Page) {
 				}
 			}
 		}
-		// Keep the best MaxRelated by insertion: far cheaper than sorting
-		// every candidate when popular tags have thousands of pages.
-		better := func(a, b *Page) bool {
+		top := NewTopK(MaxRelated, func(a, b *Page) bool {
 			if score[a] != score[b] {
 				return score[a] > score[b]
 			}
 			return rank[a] < rank[b]
-		}
-		var cands []*Page
+		})
 		for q := range score {
-			if len(cands) == MaxRelated && !better(q, cands[MaxRelated-1]) {
-				continue
-			}
-			i := len(cands)
-			if i < MaxRelated {
-				cands = append(cands, q)
-			} else {
-				i--
-			}
-			for ; i > 0 && better(q, cands[i-1]); i-- {
-				cands[i] = cands[i-1]
-			}
-			cands[i] = q
+			top.Offer(q)
 		}
-		p.Related = cands
+		if cands := top.Items(); len(cands) > 0 {
+			p.Related = cands
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -201,5 +202,18 @@ func TestSummarize(t *testing.T) {
 	}
 	if got := summarize("  ngắn\n gọn ", 40); got != "ngắn gọn" {
 		t.Errorf("short text changed: %q", got)
+	}
+}
+
+func TestTopK(t *testing.T) {
+	top := NewTopK(3, func(a, b int) bool { return a > b })
+	for _, x := range []int{5, 1, 9, 3, 7, 9, 2} {
+		top.Offer(x)
+	}
+	if got := fmt.Sprint(top.Items()); got != "[9 9 7]" {
+		t.Errorf("got %s", got)
+	}
+	if got := NewTopK(0, func(a, b int) bool { return a > b }); len(got.Items()) != 0 {
+		t.Error("k=0 kept something")
 	}
 }
