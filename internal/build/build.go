@@ -185,7 +185,7 @@ func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers in
 				if !ok {
 					continue
 				}
-				out[i] = site.Input{File: pf, Meta: meta, Doc: conv.Parse(body), BodyLine: bodyLine}
+				out[i] = site.Input{File: pf, Meta: meta, Doc: conv.Parse(body), BodyLine: bodyLine, Hash: frontmatter.Hash(meta.Title, body)}
 				keep[i] = true
 			}
 		}()

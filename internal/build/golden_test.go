@@ -30,6 +30,7 @@ var goldenPages = []string{
 	"vi/tin-cu/hoi-nghi-2021/index.html",
 	"vi/tags/index.html",
 	"en/news/school-youth-union-briefing/index.html",
+	"en/news/phan-bac-thong-tin-sai-lech/index.html",
 	"en/training/index.html",
 	"fr/documents/directive-14-2019/index.html",
 	"ar/index.html",

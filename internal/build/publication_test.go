@@ -213,3 +213,18 @@ func TestRobotsAndNotFound(t *testing.T) {
 		}
 	}
 }
+
+func TestOutdatedTranslationNotice(t *testing.T) {
+	outs := sampleOutputs(t)
+	// The sample's en version records a stale hash of its vi original; the
+	// fr version records the current one.
+	if en := string(outs["en/news/phan-bac-thong-tin-sai-lech/index.html"].Data); !strings.Contains(en, "notice-outdated") {
+		t.Error("the outdated en translation shows no notice")
+	}
+	if fr := string(outs["fr/news/phan-bac-thong-tin-sai-lech/index.html"].Data); strings.Contains(fr, "notice-outdated") {
+		t.Error("the up-to-date fr translation shows the notice")
+	}
+	if vi := string(outs["vi/news/phan-bac-thong-tin-sai-lech/index.html"].Data); strings.Contains(vi, "notice-outdated") {
+		t.Error("the original shows the notice")
+	}
+}

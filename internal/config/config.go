@@ -41,6 +41,9 @@ type Config struct {
 	// no translation in it: "mark" (listed in its original language, marked)
 	// or "hide".
 	Untranslated string
+	// OutdatedNotice shows, on a translation whose original changed since
+	// it was translated, a short notice saying so.
+	OutdatedNotice bool
 	// UnsafeHTML lets raw HTML in Markdown through to the output.
 	UnsafeHTML bool
 	// FeedContent is "summary" or "full": what feed items carry.
@@ -158,12 +161,13 @@ func Parse(file string, data []byte, diags *diag.List) (*Config, bool) {
 	}
 	p := parser{file: file, diags: diags}
 	c := &Config{
-		BaseURL:      "http://localhost/",
-		TimeZone:     time.UTC,
-		Paginate:     10,
-		Untranslated: "mark",
-		FeedContent:  "summary",
-		byCode:       map[string]int{},
+		BaseURL:        "http://localhost/",
+		TimeZone:       time.UTC,
+		Paginate:       10,
+		Untranslated:   "mark",
+		FeedContent:    "summary",
+		OutdatedNotice: true,
+		byCode:         map[string]int{},
 	}
 	var langNode *yaml.Node
 	seen := map[string]bool{}
@@ -229,6 +233,10 @@ func Parse(file string, data []byte, diags *diag.List) (*Config, bool) {
 				} else {
 					c.FeedContent = s
 				}
+			}
+		case "outdatedNotice":
+			if err := v.Decode(&c.OutdatedNotice); err != nil {
+				p.errorf(v, "outdatedNotice must be true or false")
 			}
 		case "markup":
 			var m struct {

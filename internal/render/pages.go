@@ -225,6 +225,7 @@ func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 		v.Related = append(v.Related, r.item(q, l.Config.Code))
 	}
 	r.alternates(v, p)
+	v.Outdated = r.in.Site.Config.OutdatedNotice && p.Outdated()
 	v.JSONLD = r.newsArticle(v, p)
 	outs := []Output{r.output(p.URL, p.File, r.execute(v, p.File, "_default/single.html"))}
 	outs = append(outs, r.aliasPages(sv, l, p)...)

@@ -37,6 +37,8 @@ type PageView struct {
 	XDefault     string
 	// Original is set on a translation: the language it was translated from.
 	Original *AltView
+	// Outdated is set on a translation whose original changed since.
+	Outdated bool
 	Prev     *ItemView
 	Next     *ItemView
 	Items    []ItemView // a list page's entries on this page of the list

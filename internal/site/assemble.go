@@ -22,6 +22,7 @@ type Input struct {
 	Meta     frontmatter.Meta
 	Doc      *markdown.Doc
 	BodyLine int
+	Hash     string // frontmatter.Hash of the title and body
 }
 
 // Options are the build switches that change which pages exist.
@@ -123,7 +124,7 @@ func (a *assembler) makePages(inputs []Input) []*Page {
 			}
 			continue
 		}
-		p := &Page{File: f.Path, Lang: f.Lang, Meta: in.Meta, Doc: in.Doc, BodyLine: in.BodyLine, Dir: f.Dir()}
+		p := &Page{File: f.Path, Lang: f.Lang, Meta: in.Meta, Doc: in.Doc, BodyLine: in.BodyLine, Hash: in.Hash, Dir: f.Dir()}
 		switch {
 		case f.Kind == source.Section && p.Dir == "":
 			p.Kind = Home

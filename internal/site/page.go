@@ -44,6 +44,9 @@ type Page struct {
 	Meta     frontmatter.Meta
 	Doc      *markdown.Doc // nil for made-up pages
 	BodyLine int           // line in File where the Markdown body starts
+	// Hash is frontmatter.Hash of this page's title and body: what a
+	// translation records in translatedFrom to tell when it falls behind.
+	Hash string
 
 	URL   string // root-relative, ends with "/"
 	Title string

@@ -138,6 +138,9 @@ type group struct {
 // Problems that do not stop it (two versions of one article in one
 // language) go to diags. The error is for options the site cannot satisfy.
 func Compute(c *Corpus, opts Options, diags *diag.List) (*Report, error) {
+	if diags == nil {
+		diags = new(diag.List)
+	}
 	cfg := c.Config
 	langs, err := opts.ReportedLangs(cfg)
 	if err != nil {

@@ -54,6 +54,9 @@ func GroupKey(translationKey, rel string) string {
 // the site's languages. A file that cannot be read or parsed is reported to
 // diags and left out; the error is only for a missing or bad site.yaml.
 func Load(siteFS fs.FS, diags *diag.List) (*Corpus, error) {
+	if diags == nil {
+		diags = new(diag.List)
+	}
 	cfg, ok := LoadConfig(siteFS, diags)
 	if !ok {
 		return nil, ErrNoConfig
@@ -111,8 +114,12 @@ func readVersion(siteFS fs.FS, cfg *config.Config, pf source.PageFile, diags *di
 	}, true
 }
 
-// LoadConfig reads and validates site.yaml at the root of siteFS.
+// LoadConfig reads and validates site.yaml at the root of siteFS; its
+// problems go to diags (which may be nil, as everywhere in this package).
 func LoadConfig(siteFS fs.FS, diags *diag.List) (*config.Config, bool) {
+	if diags == nil {
+		diags = new(diag.List)
+	}
 	data, err := fs.ReadFile(siteFS, config.File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

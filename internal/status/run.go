@@ -13,6 +13,9 @@ import (
 // the files concerned out of the report. The error is ErrNoConfig, an
 // *OptionError, or one that i18n.Load returns.
 func Run(siteFS, theme fs.FS, opts Options, diags *diag.List) (*Report, error) {
+	if diags == nil {
+		diags = new(diag.List)
+	}
 	c, err := Load(siteFS, diags)
 	if err != nil {
 		return nil, err

@@ -24,6 +24,10 @@ type UIStrings struct {
 	Unused []string
 }
 
+// engineIDs are the message IDs the engine looks up itself, outside the
+// layouts (render's 404 page); they always count as used.
+var engineIDs = []string{"notFoundText", "notFoundTitle"}
+
 // translateFunc is the template function that looks up a UI string (see
 // render.funcMap).
 const translateFunc = "T"
@@ -35,6 +39,9 @@ const translateFunc = "T"
 // them; siteFS may be nil. A call whose ID is computed, and a layout that
 // does not parse, are warnings.
 func TemplateIDs(siteFS, theme fs.FS, diags *diag.List) []string {
+	if diags == nil {
+		diags = new(diag.List)
+	}
 	seen := map[string]bool{}
 	for _, l := range layouts(siteFS, theme) {
 		src, err := fs.ReadFile(l.fsys, l.path)
@@ -202,6 +209,9 @@ func lineOf(loc string) int {
 // of langs defines (the site's i18n/ over the theme's). Message files with
 // problems are reported to diags as the build reports them.
 func CheckUIStrings(siteFS, theme fs.FS, cfg *config.Config, langs []string, diags *diag.List) ([]UIStrings, error) {
+	if diags == nil {
+		diags = new(diag.List)
+	}
 	used := TemplateIDs(siteFS, theme, diags)
 	// A bundle of its own: looking every used ID up records, in its
 	// Missing list, exactly what a build would fall back on, parent and
@@ -210,10 +220,17 @@ func CheckUIStrings(siteFS, theme fs.FS, cfg *config.Config, langs []string, dia
 	if err != nil {
 		return nil, err
 	}
-	usedSet := make(map[string]bool, len(used))
+	usedSet := make(map[string]bool, len(used)+len(engineIDs))
 	for _, id := range used {
 		usedSet[id] = true
 	}
+	for _, id := range engineIDs {
+		if !usedSet[id] {
+			used = append(used, id)
+			usedSet[id] = true
+		}
+	}
+	sort.Strings(used)
 	keys := map[string]string{} // translator key → site code
 	for _, code := range langs {
 		tr := b.Translator(code)
