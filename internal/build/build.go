@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/attache-ssg/attache/internal/config"
@@ -39,6 +40,38 @@ type Options struct {
 	// writes while rendering goes on. After an error the caller discards
 	// what it received.
 	Emit func(render.Output)
+	// Progress, when set, is told how far the long phases are; it is
+	// called from many goroutines and must be cheap.
+	Progress *Progress
+}
+
+// Progress counts work done in the current phase, for a terminal display.
+// Its fields are read while the build writes them: use the methods.
+type Progress struct {
+	phase atomic.Value // string
+	done  atomic.Int64
+	total atomic.Int64
+}
+
+func (p *Progress) start(phase string, total int) {
+	if p == nil {
+		return
+	}
+	p.phase.Store(phase)
+	p.done.Store(0)
+	p.total.Store(int64(total))
+}
+
+func (p *Progress) step() {
+	if p != nil {
+		p.done.Add(1)
+	}
+}
+
+// Snapshot returns the phase and how much of it is done.
+func (p *Progress) Snapshot() (phase string, done, total int64) {
+	ph, _ := p.phase.Load().(string)
+	return ph, p.done.Load(), p.total.Load()
 }
 
 // Result is a finished build: outputs sorted by path, and what it has to say.
@@ -88,7 +121,8 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 	}
 	phase("load")
 
-	inputs := parse(siteFS, cfg, files.Pages, opts.Workers, d)
+	opts.Progress.start("parse", len(files.Pages))
+	inputs := parse(siteFS, cfg, files.Pages, opts.Workers, d, opts.Progress)
 	phase("parse")
 
 	s := site.Assemble(cfg, inputs, files.Resources, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, d)
@@ -99,9 +133,14 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 		return res, ErrFailed
 	}
 
+	emit := opts.Emit
+	if emit != nil && opts.Progress != nil {
+		opts.Progress.start("render", 0)
+		emit = func(o render.Output) { opts.Progress.step(); opts.Emit(o) }
+	}
 	res.Outputs = render.Render(render.Input{
 		Site: s, Templates: tmpl, Bundle: bundle, Static: staticFiles(siteFS, theme, files.Static),
-		Content: siteFS, Workers: opts.Workers, Emit: opts.Emit,
+		Content: siteFS, Workers: opts.Workers, Emit: emit,
 	}, d)
 	for _, m := range bundle.Missing() {
 		d.Warnf("i18n/"+m.Lang+".yaml", 0, 0, "UI string %q is missing; using %s", m.ID, fallbackName(m.FellBackTo))
@@ -155,7 +194,7 @@ func loadConfig(siteFS fs.FS, opts Options, d *diag.List) (*config.Config, error
 
 // parse reads, splits and parses every Markdown file in parallel. The
 // result keeps the order of pages, so it is deterministic.
-func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers int, d *diag.List) []site.Input {
+func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers int, d *diag.List, progress *Progress) []site.Input {
 	convs := map[string]*markdown.Converter{}
 	for _, l := range cfg.Languages {
 		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: cfg.UnsafeHTML, HeadingID: slug.Make})
@@ -169,6 +208,7 @@ func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers in
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				progress.step()
 				pf := pages[i]
 				conv := convs[pf.Lang]
 				if conv == nil {
