@@ -13,9 +13,12 @@ import (
 
 // Builder makes one build of the site for baseURL, the address being
 // served. changed lists the files (relative to the site root, forward
-// slashes) changed since the previous call; nil means "unknown": the first
-// build, or after the watcher lost events. The server never calls a Builder
-// concurrently, so an incremental builder may keep state between calls.
+// slashes) created, written or removed since the previous call, whether
+// that call succeeded or not; nil means "unknown, assume anything changed":
+// the first build, or after the watcher lost events. The server never calls
+// a Builder concurrently, so an incremental builder may keep state between
+// calls. The outputs it returns must not be modified afterwards: they are
+// served as they are.
 //
 // It returns like build.Run: a Result with the diagnostics, and an error
 // when the build failed.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -15,7 +16,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/attache-ssg/attache"
 	"github.com/attache-ssg/attache/internal/build"
 	"github.com/attache-ssg/attache/internal/watch"
 )
@@ -24,8 +24,11 @@ import (
 // only, so that a draft is never exposed to the network by accident.
 const DefaultAddr = "127.0.0.1:1313"
 
-// WatchedPaths are the parts of a site root whose changes trigger a rebuild.
-var WatchedPaths = []string{"content", "layouts", "static", "i18n", "site.yaml"}
+// watchedPaths are the parts of a site root whose changes trigger a
+// rebuild.
+func watchedPaths() []string {
+	return []string{"content", "layouts", "static", "i18n", "site.yaml"}
+}
 
 // Config configures a Server.
 type Config struct {
@@ -37,8 +40,8 @@ type Config struct {
 	// Poll > 0 polls the sources at this interval instead of relying on
 	// file-system events.
 	Poll time.Duration
-	// Build makes one build. Nil means FullBuilder of Root with the
-	// embedded default theme and default options.
+	// Build makes one build (required): the command passes
+	// FullBuilder with the embedded theme, tests their own.
 	Build Builder
 	// OnBuild, when set, hears about every build, the first one included
 	// (called from New). Calls never overlap.
@@ -142,7 +145,7 @@ func newServer(cfg Config, lim limits) (*Server, error) {
 	}
 	cfg.Root = root
 	if cfg.Build == nil {
-		cfg.Build = FullBuilder(os.DirFS(root), attache.Theme(), build.Options{})
+		return nil, errors.New("serve: no builder configured")
 	}
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
@@ -179,7 +182,7 @@ func newServer(cfg Config, lim limits) (*Server, error) {
 		ReadTimeout:       lim.read,
 		WriteTimeout:      lim.write,
 		IdleTimeout:       lim.idle,
-		ErrorLog:          nil,
+		ErrorLog:          log.New(cfg.Log, "serve: ", 0),
 	}
 	// Watch before the first build, so that a save made while it runs is
 	// seen and triggers the next one.
@@ -195,7 +198,7 @@ func newServer(cfg Config, lim limits) (*Server, error) {
 // watch starts the watcher, falling back to polling when the OS runs out
 // of watches: slower change detection beats none.
 func (s *Server) watch() (*watch.Watcher, error) {
-	opts := watch.Options{Paths: WatchedPaths, Poll: s.cfg.Poll}
+	opts := watch.Options{Paths: watchedPaths(), Poll: s.cfg.Poll}
 	w, err := watch.New(s.cfg.Root, opts)
 	if errors.Is(err, watch.ErrWatchLimit) && opts.Poll == 0 {
 		fmt.Fprintf(s.cfg.Log, "serve: %v; polling for changes every %v instead\n", err, s.lim.watchPoll)

@@ -11,8 +11,13 @@
     var el = document.getElementById('__attache-state');
     if (el) page = JSON.parse(el.textContent);
   } catch (e) { /* no state: wait for the events */ }
+  page.gen = page.gen || 0;
+  page.seq = page.seq || 0;
 
   var reloading = false;
+  var live = false; // a state came from the server since the page loaded
+  // For tests and the curious: is this tab hearing from the server?
+  window.__attacheLive = function () { return live; };
   function reload() {
     if (reloading) return;
     reloading = true;
@@ -24,6 +29,7 @@
   // or clears the errors. Older states (replayed by the worker) are ignored.
   function onState(s) {
     if (!s || typeof s !== 'object' || reloading) return;
+    live = true;
     if (page.server && s.server !== page.server) { reload(); return; }
     if (!page.server) page.server = s.server;
     if (s.seq <= page.seq) return;
@@ -116,6 +122,8 @@
         w.port.onmessage = function (e) { onState(e.data); };
         w.port.start();
         window.addEventListener('pagehide', function () { w.port.postMessage('bye'); });
+        // Back from the back-forward cache the port is gone: start afresh.
+        window.addEventListener('pageshow', function (e) { if (e.persisted) location.reload(); });
         return;
       } catch (e) { /* fall back to a stream of our own */ }
     }
