@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/attache-ssg/attache/internal/config"
 	"github.com/attache-ssg/attache/internal/diag"
 	"github.com/attache-ssg/attache/internal/frontmatter"
@@ -156,6 +158,40 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 	return res, nil
 }
 
+// inferConfig makes the site.yaml of a site that has only content/: its
+// language folders, English first when present (the x-default most readers
+// expect), else the first in alphabetical order. Nil when content/ has no
+// folder named like a language.
+func inferConfig(siteFS fs.FS) []byte {
+	entries, err := fs.ReadDir(siteFS, "content")
+	if err != nil {
+		return nil
+	}
+	var codes []string
+	for _, e := range entries {
+		if e.IsDir() && !source.Ignored(e.Name()) {
+			if _, err := language.Parse(e.Name()); err == nil {
+				codes = append(codes, e.Name())
+			}
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	def := codes[0]
+	for _, c := range codes {
+		if c == "en" {
+			def = c
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "defaultLanguage: %q\nlanguages:\n", def)
+	for _, c := range codes {
+		fmt.Fprintf(&b, "  %q: {}\n", c)
+	}
+	return []byte(b.String())
+}
+
 func fallbackName(lang string) string {
 	if lang == "" {
 		return "its ID"
@@ -167,10 +203,17 @@ func loadConfig(siteFS fs.FS, opts Options, d *diag.List) (*config.Config, error
 	data, err := fs.ReadFile(siteFS, config.File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			d.Errorf(config.File, 0, 0, "not found: is this the site's root folder? (a site needs site.yaml and content/)")
+			if data = inferConfig(siteFS); data != nil {
+				d.Warnf(config.File, 0, 0, "not found: building with the languages of content/'s folders; write site.yaml to set titles, baseURL and the default language")
+				err = nil
+			} else {
+				d.Errorf(config.File, 0, 0, "not found: is this the site's root folder? (a site needs content/<lang>/ folders, and site.yaml to configure it)")
+			}
 		} else {
 			d.Errorf(config.File, 0, 0, "cannot read: %v", err)
 		}
+	}
+	if err != nil {
 		return nil, ErrFailed
 	}
 	cfg, ok := config.Parse(config.File, data, d)

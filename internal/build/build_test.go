@@ -301,8 +301,22 @@ func TestUnknownLanguageFolderAndSymlinkWarn(t *testing.T) {
 }
 
 func TestMissingSiteYAML(t *testing.T) {
-	errs := errorsOf(t, fstest.MapFS{"content/vi/a.md": md("title: A", "x")})
+	errs := errorsOf(t, fstest.MapFS{"notes.txt": {Data: []byte("x")}})
 	contains(t, errs, "site.yaml: not found")
+}
+
+func TestOnlyContentBuilds(t *testing.T) {
+	res, outs := mustBuild(t, fstest.MapFS{
+		"content/vi/a.md": md("title: A\ndate: 2024-01-01", "x"),
+		"content/en/a.md": md("title: A\ndate: 2024-01-01", "x"),
+	})
+	page(t, outs, "vi/a/index.html")
+	if en := page(t, outs, "en/a/index.html"); !strings.Contains(en, `hreflang="x-default" href="http://localhost/en/a/"`) {
+		t.Error("English is not the default language of an inferred site")
+	}
+	if w := res.Diags.Sorted(); len(w) == 0 || !strings.Contains(w[0].String(), "site.yaml: warning: not found: building with the languages") {
+		t.Errorf("no warning about the missing site.yaml: %v", w)
+	}
 }
 
 func TestDeterministicOutputs(t *testing.T) {
