@@ -22,6 +22,7 @@ import (
 	"github.com/attache-ssg/attache/internal/diag"
 	"github.com/attache-ssg/attache/internal/frontmatter"
 	"github.com/attache-ssg/attache/internal/i18n"
+	"github.com/attache-ssg/attache/internal/imaging"
 	"github.com/attache-ssg/attache/internal/markdown"
 	"github.com/attache-ssg/attache/internal/render"
 	"github.com/attache-ssg/attache/internal/site"
@@ -37,6 +38,10 @@ type Options struct {
 	Future  bool
 	Now     time.Time // decides which articles are in the future; zero = time.Now()
 	Workers int       // zero = GOMAXPROCS
+	// ImageCache is the folder that keeps resized pictures between
+	// builds (the command uses <site>/.attache/cache/images); empty means
+	// every build resizes again. The output is the same either way.
+	ImageCache string
 	// Emit, when set, receives each output as it is rendered (from many
 	// goroutines) instead of Result.Outputs collecting them: the caller
 	// writes while rendering goes on. After an error the caller discards
@@ -142,7 +147,7 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 	}
 	res.Outputs = render.Render(render.Input{
 		Site: s, Templates: tmpl, Bundle: bundle, Static: staticFiles(siteFS, theme, files.Static),
-		Content: siteFS, Workers: opts.Workers, Emit: emit,
+		Content: siteFS, Workers: opts.Workers, Emit: emit, ImageCache: imageCache(opts.ImageCache),
 	}, d)
 	for _, m := range bundle.Missing() {
 		d.Warnf("i18n/"+m.Lang+".yaml", 0, 0, "UI string %q is missing; using %s", m.ID, fallbackName(m.FellBackTo))
@@ -314,4 +319,11 @@ func (r *Result) Summary() string {
 		parts = append(parts, fmt.Sprintf("%s %d", l.Config.Code, n))
 	}
 	return strings.Join(parts, ", ")
+}
+
+func imageCache(dir string) *imaging.Cache {
+	if dir == "" {
+		return nil
+	}
+	return imaging.NewCache(dir)
 }

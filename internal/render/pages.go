@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/attache-ssg/attache/internal/site"
@@ -157,6 +158,9 @@ func (r *renderer) image(p *site.Page) *ImageView {
 	}
 	v.Permalink = urlpath.Abs(r.in.Site.Config.BaseURL, v.URL)
 	v.Width, v.Height = r.imageSize(v.URL)
+	if v.Width > 0 {
+		v.Variants = r.variants[v.URL]
+	}
 	return v
 }
 
@@ -212,6 +216,9 @@ func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 	v.Date, v.Lastmod, v.Author, v.Source = p.Date, p.Lastmod, p.Author, p.Source
 	v.ReadingTime, v.Words = p.ReadingTime, p.Words
 	v.Image = r.image(p)
+	if v.Image != nil && strings.TrimSpace(v.Image.Alt) == "" {
+		r.diags.Warnf(p.File, p.Meta.Lines["image"], 0, "image %s has no alt text: describe it in image.alt for readers who cannot see it", p.Image.Src)
+	}
 	v.Tags, v.Categories = termViews(p.Tags), termViews(p.Categories)
 	if p.Prev != nil {
 		it := r.item(p.Prev, l.Config.Code)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"github.com/attache-ssg/attache/internal/imaging"
 	"html/template"
 	"io/fs"
 	"runtime"
@@ -44,6 +45,12 @@ type Input struct {
 	// while rendering goes on and no output waits in memory. The caller
 	// then checks that no two outputs share a path.
 	Emit func(Output)
+	// Images resizes bundle pictures for srcset; ImageCache, when set,
+	// keeps the copies between builds (.attache/cache/images/).
+	Images     imaging.Options
+	ImageCache *imaging.Cache
+	// NoImageVariants turns the resized copies off.
+	NoImageVariants bool
 }
 
 type renderer struct {
@@ -60,6 +67,9 @@ type renderer struct {
 	absHTML sync.Map
 	// images caches decoded image sizes by source path.
 	images sync.Map
+	// variants maps a bundle picture's URL to its resized copies; written
+	// by responsive() before any page renders, read-only after.
+	variants map[string][]ImageVariantView
 	// buffers holds *bytes.Buffer for rendering (pool.go).
 	buffers sync.Pool
 }
@@ -83,10 +93,12 @@ func Render(in Input, diags *diag.List) []Output {
 		for _, o := range static {
 			in.Emit(o)
 		}
+		r.responsive()
 		r.pages()
 		return nil
 	}
-	return r.finish(append(static, r.pages()...))
+	outs := append(static, r.responsive()...)
+	return r.finish(append(outs, r.pages()...))
 }
 
 // finish sorts outputs and reports two outputs at one path.

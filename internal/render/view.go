@@ -155,6 +155,15 @@ type ImageView struct {
 	External  bool
 	Width     int // 0 when unknown
 	Height    int
+	// Variants are smaller copies of a bundle picture, narrowest first,
+	// for srcset; the picture itself (URL, Width) is the widest candidate.
+	Variants []ImageVariantView
+}
+
+// ImageVariantView is one resized copy of a picture.
+type ImageVariantView struct {
+	URL   string // root-relative
+	Width int
 }
 
 // TermView is a tag or category.

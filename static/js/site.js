@@ -25,7 +25,9 @@
     b.type = 'button';
     b.textContent = text;
     b.title = title;
-    b.setAttribute('aria-label', title);
+    // The accessible name starts with the visible text ("A+ Larger text"):
+    // speech-input users say what they see (WCAG 2.5.3, label in name).
+    b.setAttribute('aria-label', /\w/.test(text) ? text + ' ' + title : title);
     b.setAttribute('aria-pressed', pressed() ? 'true' : 'false');
     b.addEventListener('click', function () {
       onclick();
@@ -40,4 +42,56 @@
   button('A+', labels.getAttribute('data-larger'), function () { set('attache-text-size', 'large'); }, function () { return get('attache-text-size') === 'large'; });
   button('◐', labels.getAttribute('data-contrast'), function () { set('attache-contrast', get('attache-contrast') === 'high' ? '' : 'high'); }, function () { return get('attache-contrast') === 'high'; });
   host.appendChild(box);
+})();
+
+// Version switcher: lists what /versions.json publishes (the current site
+// and the kept releases under v/<version>/, see internal/archive), each
+// entry linking to this page in that version. The header's placeholder
+// stays hidden without JavaScript, and when no release is published.
+(function () {
+  'use strict';
+  var box = document.querySelector('.version-switcher[data-root]');
+  if (!box || !window.fetch || !window.URL || /\bkind-404\b/.test(document.body.className)) { return; }
+  var here = new URL(location.href);
+  // The root of the tree this page belongs to (the site, or a release
+  // under v/<version>/), and the site's root, which an archived page's
+  // notice names.
+  var treeRoot = new URL(box.getAttribute('data-root'), here);
+  var notice = document.querySelector('.archived-notice[data-site-root]');
+  var siteRoot = notice ? new URL(notice.getAttribute('data-site-root'), here) : treeRoot;
+  var shown = notice ? notice.getAttribute('data-version') : null;
+  var rest = here.pathname.indexOf(treeRoot.pathname) === 0 ? here.pathname.slice(treeRoot.pathname.length) : '';
+  var lang = document.documentElement.lang;
+  function date(s) {
+    try { return new Date(s).toLocaleDateString(lang, { year: 'numeric', month: 'short', day: 'numeric' }); } catch (e) { return s.slice(0, 10); }
+  }
+  fetch(new URL('versions.json', siteRoot).href).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
+    if (!data || !data.versions || !data.versions.length) { return; }
+    var details = document.createElement('details');
+    var summary = document.createElement('summary');
+    summary.textContent = box.getAttribute('data-label') + (shown ? ': ' + shown : '');
+    details.appendChild(summary);
+    var list = document.createElement('ul');
+    function item(text, entry, current) {
+      var li = document.createElement('li');
+      var el = document.createElement(current ? 'span' : 'a');
+      el.textContent = text;
+      if (current) {
+        el.setAttribute('aria-current', 'page');
+      } else {
+        var page = (entry.languages || []).indexOf(lang) >= 0 ? rest : '';
+        el.href = new URL(entry.path + page, siteRoot).href;
+      }
+      li.appendChild(el);
+      list.appendChild(li);
+    }
+    var cur = data.current || { path: './', languages: [] };
+    item(box.getAttribute('data-current') + (cur.version ? ' (' + cur.version + ')' : ''), cur, !shown);
+    data.versions.forEach(function (v) {
+      item(v.version + (v.date ? ' · ' + date(v.date) : ''), v, v.version === shown);
+    });
+    details.appendChild(list);
+    box.appendChild(details);
+    box.hidden = false;
+  }).catch(function () { /* no versions.json: no switcher */ });
 })();
