@@ -34,6 +34,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	drafts := fl.Bool("drafts", false, "include drafts")
 	verbose := fl.Bool("verbose", false, "print every warning and a timing per phase")
 	profile := fl.String("profile", "", "write CPU and heap profiles into this `folder` (also: ATTACHE_PROFILE)")
+	atRoot := fl.String("release", "", "put release `VERSION`'s signed site at the root instead of the current sources")
+	pubFile := fl.String("pub", "", "with --release: check the release's signature with this public key `file` first")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -63,13 +65,16 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "attache build: --out %s: %v\n", dst, err)
 		return exitUsage
 	}
-	opts := build.Options{BaseURL: *baseURL, Drafts: *drafts}
+	opts := build.Options{BaseURL: *baseURL, Drafts: *drafts, ImageCache: filepath.Join(root, ".attache", "cache", "images")}
 	if *langs != "" {
 		for _, l := range strings.Split(*langs, ",") {
 			if l = strings.TrimSpace(l); l != "" {
 				opts.Langs = append(opts.Langs, l)
 			}
 		}
+	}
+	if *atRoot != "" || *pubFile != "" {
+		return buildReleaseAtRoot(root, dst, *atRoot, *pubFile, opts, stdout, stderr)
 	}
 	stop := startProfile(*profile, stderr)
 	defer stop()
@@ -80,12 +85,21 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "attache build: %v\n", err)
 		return exitContent
 	}
-	opts.Emit = w.Add
+	emit, emitted := recordPaths(w.Add)
+	opts.Emit = emit
+	opts.Progress = &build.Progress{}
+	stopProgress := showProgress(stderr, opts.Progress)
 	res, err := build.Run(os.DirFS(root), attache.Theme(), opts)
+	stopProgress()
 	printDiags(stderr, res.Diags, *verbose)
 	if err != nil {
 		w.Abort()
 		fmt.Fprintf(stderr, "attache build: %d error(s); %s left unchanged\n", len(res.Diags.Errors()), dst)
+		return exitContent
+	}
+	if err := addReleases(root, res, emitted(), w.Add); err != nil {
+		w.Abort()
+		fmt.Fprintf(stderr, "attache build: releases: %v; %s left unchanged\n", err, dst)
 		return exitContent
 	}
 	wstart := time.Now()
@@ -112,7 +126,7 @@ func checkOutDir(root, dst string) error {
 	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
 		return errors.New("it holds the site's sources; choose a folder of its own")
 	}
-	for _, d := range []string{"content", "layouts", "static", "i18n", ".git"} {
+	for _, d := range []string{"content", "layouts", "static", "i18n", ".git", releasesDir} {
 		rel, err := filepath.Rel(filepath.Join(root, d), dst)
 		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
 			return fmt.Errorf("it is inside the site's %s/ folder", d)

@@ -20,6 +20,15 @@ const usage = `attache — static sites for multilingual foreign-information pub
 
 Usage:
   attache build   [--source DIR] [--out DIR] [--base-url URL] [--lang LIST] [--drafts] [--verbose]
+  attache serve   [--source DIR] [--addr 127.0.0.1:1313] [--poll DURATION] [--drafts]
+  attache new     article SECTION/SLUG [--lang L] | translation FILE --to L  [--source DIR]
+  attache status  [--source DIR] [--lang LIST] [--section S] [--format text|json|html] [--out FILE] [--fail-on STATES]
+  attache build   --release VERSION [--pub FILE] [--source DIR] [--out DIR] [--base-url URL]
+  attache keygen  [--out NAME]
+  attache release VERSION [--key FILE] [--source DIR]
+  attache bundle  VERSION --lang LIST [--base-url URL] --out FILE [--key FILE] [--pub FILE]
+  attache verify  DIR|ARCHIVE --pub FILE [--min-version V] [--format text|json]
+  attache diff    OLD NEW [--format text|json] [--pub FILE]
   attache version
 
 Run 'attache COMMAND --help' for a command's options.
@@ -37,6 +46,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return cmdBuild(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
+	case "status":
+		return cmdStatus(args[1:], stdout, stderr)
+	case "keygen":
+		return cmdKeygen(args[1:], stdout, stderr)
+	case "release":
+		return cmdRelease(args[1:], stdout, stderr)
+	case "bundle":
+		return cmdBundle(args[1:], stdout, stderr)
+	case "verify":
+		return cmdVerify(args[1:], stdout, stderr)
+	case "diff":
+		return cmdDiff(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, versionString())
 		return exitOK

@@ -46,12 +46,22 @@ type Config struct {
 	OutdatedNotice bool
 	// UnsafeHTML lets raw HTML in Markdown through to the output.
 	UnsafeHTML bool
+	// KeepReleases is how many of the newest signed releases a build
+	// publishes under /v/<version>/ (site.yaml `releases: {keep: N}`).
+	KeepReleases int
 	// FeedContent is "summary" or "full": what feed items carry.
 	FeedContent string
 	Params      map[string]any
 
 	byCode map[string]int
+	// left holds the languages of site.yaml that --lang left out, so their
+	// folders are skipped without a warning.
+	left map[string]bool
 }
+
+// LeftOut reports whether code is a language of site.yaml that this
+// build leaves out (--lang).
+func (c *Config) LeftOut(code string) bool { return c.left[code] }
 
 // File is the name of the configuration file at the site root.
 const File = "site.yaml"
@@ -108,10 +118,13 @@ func (c *Config) WithLanguages(codes []string) (*Config, error) {
 	cp := *c
 	cp.Languages = nil
 	cp.byCode = map[string]int{}
+	cp.left = map[string]bool{}
 	for _, l := range c.Languages {
 		if keep[l.Code] {
 			cp.byCode[l.Code] = len(cp.Languages)
 			cp.Languages = append(cp.Languages, l)
+		} else {
+			cp.left[l.Code] = true
 		}
 	}
 	if !keep[cp.DefaultLanguage] {
@@ -167,6 +180,7 @@ func Parse(file string, data []byte, diags *diag.List) (*Config, bool) {
 		Untranslated:   "mark",
 		FeedContent:    "summary",
 		OutdatedNotice: true,
+		KeepReleases:   3,
 		byCode:         map[string]int{},
 	}
 	var langNode *yaml.Node
@@ -237,6 +251,15 @@ func Parse(file string, data []byte, diags *diag.List) (*Config, bool) {
 		case "outdatedNotice":
 			if err := v.Decode(&c.OutdatedNotice); err != nil {
 				p.errorf(v, "outdatedNotice must be true or false")
+			}
+		case "releases":
+			var r struct {
+				Keep *int `yaml:"keep"`
+			}
+			if err := v.Decode(&r); err != nil || (r.Keep != nil && *r.Keep < 0) {
+				p.errorf(v, "releases must be a mapping such as {keep: 3} (a whole number, 0 to publish none)")
+			} else if r.Keep != nil {
+				c.KeepReleases = *r.Keep
 			}
 		case "markup":
 			var m struct {

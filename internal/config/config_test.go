@@ -105,3 +105,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestReleasesKeep(t *testing.T) {
+	var d diag.List
+	c, ok := Parse("site.yaml", []byte("releases: {keep: 5}\nlanguages: {vi: {}}\n"), &d)
+	if !ok || c.KeepReleases != 5 {
+		t.Fatalf("keep = %v (%v)", c, d.Sorted())
+	}
+	c, _ = Parse("site.yaml", []byte("languages: {vi: {}}\n"), &d)
+	if c.KeepReleases != 3 {
+		t.Errorf("default keep = %d", c.KeepReleases)
+	}
+	if _, ok := Parse("site.yaml", []byte("releases: {keep: -1}\nlanguages: {vi: {}}\n"), &d); ok {
+		t.Error("a negative keep was accepted")
+	}
+}

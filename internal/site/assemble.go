@@ -118,7 +118,7 @@ func (a *assembler) makePages(inputs []Input) []*Page {
 	for _, in := range inputs {
 		f := in.File
 		if !a.cfg.HasLanguage(f.Lang) {
-			if !warned[f.Lang] {
+			if !warned[f.Lang] && !a.cfg.LeftOut(f.Lang) {
 				warned[f.Lang] = true
 				a.diags.Warnf("content/"+f.Lang, 0, 0, "language %q is not in %s; its files are skipped", f.Lang, config.File)
 			}
