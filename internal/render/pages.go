@@ -376,7 +376,7 @@ func (r *renderer) root() []Output {
 	}
 	nf := r.newView(sv, def, "404", "/404.html", "404")
 	nf.absRoot = true
-	nf.Translations = v.Translations
+	nf.Translations = append([]AltView(nil), v.Translations...) // its own Hrefs
 	for _, l := range s.Langs {
 		tr := r.in.Bundle.Translator(l.Config.Code)
 		nf.Localized = append(nf.Localized, LocalizedView{Lang: r.langView(l), Title: tr.T("notFoundTitle"), Text: tr.T("notFoundText")})

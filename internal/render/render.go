@@ -206,6 +206,7 @@ func (r *renderer) execute(v *PageView, origin string, names ...string) []byte {
 		r.diags.Errorf(origin, 0, 0, "%v", err)
 		return nil
 	}
+	r.localize(v)
 	buf := r.getBuffer()
 	defer r.putBuffer(buf)
 	if err := t.Execute(buf, v); err != nil {

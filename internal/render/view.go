@@ -117,6 +117,7 @@ type LangView struct {
 	Code      string
 	Name      string
 	Dir       string // "ltr" or "rtl"
+	Href      string // relative link from the current page to the language's home
 	Title     string
 	URL       string
 	Permalink string
@@ -127,6 +128,7 @@ type AltView struct {
 	Lang      string
 	Name      string
 	Dir       string
+	Href      string // relative link from the current page
 	URL       string
 	Permalink string
 }
@@ -135,7 +137,10 @@ type AltView struct {
 type ItemView struct {
 	Title       string
 	URL         string
+	Href        string // relative link from the current page
 	Date        time.Time
+	DateText    string // Date in the list's language, CLDR medium style
+	ISO         string // Date in RFC 3339, for <time datetime>
 	Summary     string
 	ReadingTime int
 	Lang        string
@@ -170,6 +175,7 @@ type ImageVariantView struct {
 type TermView struct {
 	Name  string
 	URL   string
+	Href  string // relative link from the current page
 	Count int
 }
 
@@ -186,6 +192,7 @@ type PagerView struct {
 type PagerLink struct {
 	Number  int
 	URL     string
+	Href    string // relative link from the current page
 	Current bool
 }
 
@@ -193,6 +200,7 @@ type PagerLink struct {
 type NavView struct {
 	Title  string
 	URL    string
+	Href   string // relative link from the current page
 	Active bool
 }
 
