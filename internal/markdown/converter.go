@@ -21,9 +21,16 @@ type Options struct {
 	// typographer's quotation marks (“ ” for en, vi, zh; « » for fr, with
 	// no-break spaces inside; „ “ for de; 「 」 for ja and zh-Hant; …).
 	Lang string
-	// Unsafe lets raw HTML and every URL scheme through. Off, raw HTML is
-	// replaced by a comment and dangerous destinations are written empty.
+	// Unsafe lets raw HTML through. Off, raw HTML is replaced by a comment
+	// and dangerous destinations are written empty. On, raw HTML passes an
+	// allow-list sanitizer (no script, style, iframe, form, event handler
+	// or javascript: URL) and dangerous destinations are still written
+	// empty, unless TrustAuthors is set too.
 	Unsafe bool
+	// TrustAuthors, with Unsafe, writes raw HTML as it is and lets every
+	// URL scheme through: for sites whose authors may embed scripts and
+	// players. Without Unsafe it changes nothing.
+	TrustAuthors bool
 	// HeadingID makes a heading's ID from its plain text; the result is then
 	// made unique within the document with -1, -2 suffixes, and an empty one
 	// becomes "heading". nil means DefaultHeadingID. It is called from Parse,
@@ -75,10 +82,14 @@ func New(opts Options) *Converter {
 		writer = html.NewWriter(html.WithEscapedSpace())
 	}
 
-	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{unsafe: opts.Unsafe, writer: writer}, 100)),
+	nr := &nodeRenderer{unsafe: opts.Unsafe && opts.TrustAuthors, writer: writer}
+	if opts.Unsafe && !opts.TrustAuthors {
+		nr.sanitize = newSanitizer()
 	}
-	if opts.Unsafe {
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(nr, 100)),
+	}
+	if opts.Unsafe && opts.TrustAuthors {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	c.md = goldmark.New(
@@ -122,6 +133,11 @@ type Doc struct {
 	textOnce sync.Once
 	text     string
 	words    int
+
+	// released is set by Release (release.go); mu orders Release after
+	// any Render still walking the tree.
+	mu       sync.RWMutex
+	released bool
 }
 
 // Parse reads src into a Doc. It never fails: any input is some Markdown.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/microcosm-cc/bluemonday"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -15,8 +17,8 @@ import (
 // link, image and autolink destination to the one written (for example
 // "../other.md" to "../../other/"); it may return its input's Dest. It is
 // called once per rendered link, in document order, with the Link that
-// Links reports. Unless the Converter is Unsafe, a dangerous result (see
-// Link.Dangerous) is written as an empty attribute.
+// Links reports. Unless the Converter is Unsafe and TrustAuthors, a
+// dangerous result (see Link.Dangerous) is written as an empty attribute.
 //
 // Render may run concurrently with itself and any other method, on this Doc
 // or another, and gives identical bytes for identical inputs. Images get
@@ -24,6 +26,11 @@ import (
 // during rendering (in goldmark or in rewrite) is returned as an error too,
 // and w may then hold part of the page.
 func (d *Doc) Render(w io.Writer, rewrite func(l Link) string) (err error) {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	if d.released {
+		return ErrReleased
+	}
 	rw, _ := d.c.writers.Get().(*renderWriter)
 	if rw == nil {
 		rw = &renderWriter{Writer: bufio.NewWriterSize(nil, 4096)}
@@ -90,14 +97,21 @@ func (rw *renderWriter) dest(n ast.Node) string {
 // judged more strictly (see dangerousURL), and images get loading and
 // decoding attributes.
 type nodeRenderer struct {
-	unsafe bool
+	unsafe bool // every URL scheme is written
 	writer html.Writer
+	// sanitize, when set, filters raw HTML, which is then written rather
+	// than omitted (see sanitize.go).
+	sanitize *bluemonday.Policy
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindImage, r.renderImage)
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
+	if r.sanitize != nil {
+		reg.Register(ast.KindHTMLBlock, r.renderSanitizedBlock)
+		reg.Register(ast.KindRawHTML, r.renderSanitizedInline)
+	}
 }
 
 // destination looks n's destination up through w, which is always a

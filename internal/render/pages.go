@@ -213,6 +213,12 @@ func termViews(ts []*site.Term) []TermView {
 func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 	v := r.newView(sv, l, "article", p.URL, p.Title)
 	v.Summary, v.Content = p.Summary, r.body(p)
+	if p.Doc != nil && r.in.Site.Config.FeedContent != "full" {
+		// The page is the tree's last reader (feeds carrying full
+		// content would be another): drop it, keeping the plain text
+		// for search. Trees are most of a big build's memory.
+		p.Doc.Release()
+	}
 	v.Date, v.Lastmod, v.Author, v.Source = p.Date, p.Lastmod, p.Author, p.Source
 	v.ReadingTime, v.Words = p.ReadingTime, p.Words
 	v.Image = r.image(p)

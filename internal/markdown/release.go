@@ -1,0 +1,22 @@
+package markdown
+
+import "errors"
+
+// ErrReleased is returned by Render on a Doc whose tree was released.
+var ErrReleased = errors.New("markdown: the document's tree was released")
+
+// Release drops the parsed tree and the source, keeping what was computed
+// from them (links, headings, plain text and word count — computed now if
+// they were not yet). A big build holds tens of thousands of documents; once
+// a page is rendered its tree is dead weight, and most of the memory of a
+// build. After Release, Render returns ErrReleased. Release waits for any
+// Render in progress and is safe to call more than once.
+func (d *Doc) Release() {
+	d.textOnce.Do(d.computeText)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.released = true
+	d.root = nil
+	d.src = nil
+	d.linkNodes = nil
+}
