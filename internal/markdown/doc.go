@@ -18,9 +18,11 @@
 //     concurrently, and identical inputs give identical bytes.
 //
 // The promises about safety hold for every Converter built without
-// Options.Unsafe: raw HTML is omitted, and a destination whose scheme is
-// javascript:, vbscript:, file: or data: (data:image/ is allowed on images
-// only) is never written, whatever its case, escapes or entities, and whether
-// it comes from an inline link, a reference definition, an autolink or the
-// rewrite function.
+// Options.TrustAuthors: raw HTML is omitted (or, with Options.Unsafe, passed
+// through an allow-list sanitizer that keeps formatting and drops script,
+// style, iframes, forms, event handlers and dangerous URLs), and a
+// destination whose scheme is javascript:, vbscript:, file: or data:
+// (data:image/ is allowed on images only) is never written, whatever its
+// case, escapes or entities, and whether it comes from an inline link, a
+// reference definition, an autolink or the rewrite function.
 package markdown

@@ -31,7 +31,7 @@ type Link struct {
 }
 
 // Dangerous reports whether l's destination is one that Render drops (writes
-// as "") unless the Converter is Unsafe; see dangerousURL.
+// as "") unless the Converter is Unsafe and TrustAuthors; see dangerousURL.
 func (l Link) Dangerous() bool { return dangerousURL(l.Dest, l.Image) }
 
 // dangerousURL reports whether u would run script or reach outside the web

@@ -132,8 +132,8 @@ func TestDangerousURL(t *testing.T) {
 }
 
 // TestDangerousLinksNeverWritten checks the whole pipeline: every way of
-// writing a javascript: destination comes out as an empty attribute, and
-// Unsafe lets it through.
+// writing a javascript: destination comes out as an empty attribute, with
+// or without Unsafe, and only TrustAuthors lets it through.
 func TestDangerousLinksNeverWritten(t *testing.T) {
 	srcs := []string{
 		"[a](javascript:alert(1))",
@@ -154,22 +154,25 @@ func TestDangerousLinksNeverWritten(t *testing.T) {
 		"![a](data:text/html;base64,PHNjcmlwdD4=)",
 		"[a](data:image/png;base64,AAAA)",
 	}
-	safe, unsafe := New(Options{}), New(Options{Unsafe: true})
+	safe, unsafe := []*Converter{New(Options{}), New(Options{Unsafe: true})}, New(Options{Unsafe: true, TrustAuthors: true})
 	for _, src := range srcs {
 		var b bytes.Buffer
-		if err := safe.Parse([]byte(src)).Render(&b, nil); err != nil {
-			t.Fatal(err)
-		}
-		out := b.String()
-		if !strings.Contains(out, `href=""`) && !strings.Contains(out, `src=""`) {
-			t.Errorf("%q: destination written: %s", src, out)
+		for _, c := range safe {
+			b.Reset()
+			if err := c.Parse([]byte(src)).Render(&b, nil); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if !strings.Contains(out, `href=""`) && !strings.Contains(out, `src=""`) {
+				t.Errorf("%q: destination written: %s", src, out)
+			}
 		}
 		b.Reset()
 		if err := unsafe.Parse([]byte(src)).Render(&b, nil); err != nil {
 			t.Fatal(err)
 		}
 		if strings.Contains(b.String(), `href=""`) || strings.Contains(b.String(), `src=""`) {
-			t.Errorf("%q: Unsafe dropped the destination: %s", src, b.String())
+			t.Errorf("%q: TrustAuthors dropped the destination: %s", src, b.String())
 		}
 	}
 }
@@ -199,9 +202,16 @@ func TestRawHTML(t *testing.T) {
 	if want := "<!-- raw HTML omitted -->\n<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --></p>"; safe != want {
 		t.Errorf("safe: got %q, want %q", safe, want)
 	}
-	unsafe := render(t, Options{Unsafe: true}, src)
-	if want := "<div>x</div>\n<p>a <b onclick=\"e()\">b</b></p>"; unsafe != want {
-		t.Errorf("unsafe: got %q, want %q", unsafe, want)
+	trusted := render(t, Options{Unsafe: true, TrustAuthors: true}, src)
+	if want := "<div>x</div>\n<p>a <b onclick=\"e()\">b</b></p>"; trusted != want {
+		t.Errorf("trusted: got %q, want %q", trusted, want)
+	}
+	sanitized := render(t, Options{Unsafe: true}, src)
+	if want := "<div>x</div>\n<p>a <b>b</b></p>"; sanitized != want {
+		t.Errorf("sanitized: got %q, want %q", sanitized, want)
+	}
+	if got := render(t, Options{TrustAuthors: true}, src); got != safe {
+		t.Errorf("TrustAuthors without Unsafe: got %q, want %q", got, safe)
 	}
 }
 
