@@ -273,7 +273,12 @@ func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers in
 				if !ok {
 					continue
 				}
-				out[i] = site.Input{File: pf, Meta: meta, Doc: conv.Parse(body), BodyLine: bodyLine, Hash: frontmatter.Hash(meta.Title, body)}
+				doc := conv.Parse(body)
+				// The plain text (word count, summaries, search) is one
+				// walk of the tree: do it here, in parallel, not in the
+				// single-threaded assembly that asks for it.
+				doc.WordCount()
+				out[i] = site.Input{File: pf, Meta: meta, Doc: doc, BodyLine: bodyLine, Hash: frontmatter.Hash(meta.Title, body)}
 				keep[i] = true
 			}
 		}()

@@ -3,6 +3,7 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/attache-ssg/attache"
 	"github.com/attache-ssg/attache/internal/render"
+	"github.com/attache-ssg/attache/internal/testcorpus"
 )
 
 var now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -337,4 +339,18 @@ func TestDeterministicOutputs(t *testing.T) {
 	}
 	page(t, a, "vi/tags/thong-tin-doi-ngoai/index.html")
 	page(t, a, "vi/tags/thong-tin-doi-ngoai/page/2/index.html")
+}
+
+func TestGeneratedCorpusBuildsClean(t *testing.T) {
+	dir := t.TempDir()
+	if err := testcorpus.Write(dir, 40, testcorpus.Langs()); err != nil {
+		t.Fatal(err)
+	}
+	res, _ := mustBuild(t, os.DirFS(dir))
+	if errs := res.Diags.Errors(); len(errs) > 0 {
+		t.Fatalf("generated corpus has errors: %v", errs)
+	}
+	if got := len(res.Site.Lang("ar").Articles); got != 40 {
+		t.Errorf("ar articles: %d", got)
+	}
 }

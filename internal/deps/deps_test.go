@@ -39,6 +39,8 @@ var allowed = map[string][]string{
 	"browsertest": {},
 	"e2e":         {"browsertest", "build", "render", "publish"},
 	"deps":        {},
+	"testcorpus":  {},
+	"hostile":     {"build", "render", "publish", "diag", "config", "testcorpus", "serve", "release", "markdown", "browsertest"},
 }
 
 func TestImportsFlowOneWay(t *testing.T) {

@@ -1,0 +1,120 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/attache-ssg/attache"
+	"github.com/attache-ssg/attache/internal/render"
+	"github.com/attache-ssg/attache/internal/testcorpus"
+)
+
+// Benchmarks run on a corpus the project generates itself
+// (internal/testcorpus): ATTACHE_BENCH_ARTICLES articles per language in
+// five languages, 1,000 by default. CI runs them once (-benchtime=1x) so
+// they keep working; for figures, run with -count=10 and benchstat. For
+// the reference corpus compared with Hugo, build ../shared/bench's output
+// with `attache build --verbose` instead.
+//
+//	go test ./internal/build -run '^$' -bench . -benchtime=1x
+func benchCorpus(b *testing.B) string {
+	b.Helper()
+	n := 1000
+	if s := os.Getenv("ATTACHE_BENCH_ARTICLES"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			b.Fatalf("ATTACHE_BENCH_ARTICLES=%q", s)
+		}
+		n = v
+	}
+	corpusOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "attache-bench-")
+		if err == nil {
+			err = testcorpus.Write(dir, n, testcorpus.Langs())
+		}
+		corpusDir, corpusErr = dir, err
+	})
+	if corpusErr != nil {
+		b.Fatal(corpusErr)
+	}
+	return corpusDir
+}
+
+var (
+	corpusOnce sync.Once
+	corpusDir  string
+	corpusErr  error
+)
+
+// TestMain removes the benchmark corpus after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if corpusDir != "" {
+		os.RemoveAll(corpusDir)
+	}
+	os.Exit(code)
+}
+
+// BenchmarkBuild is a cold build in memory: every phase, no writing. Each
+// phase's share is reported as ms/op metrics.
+func BenchmarkBuild(b *testing.B) {
+	dir := benchCorpus(b)
+	site := os.DirFS(dir)
+	phases := map[string]time.Duration{}
+	files := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		res, err := Run(site, attache.Theme(), Options{Now: now, Emit: func(render.Output) { n++ }})
+		if err != nil {
+			b.Fatalf("%v\n%v", err, res.Diags.Err())
+		}
+		for _, t := range res.Timings {
+			phases[t.Phase] += t.Duration
+		}
+		files = n
+	}
+	for p, d := range phases {
+		b.ReportMetric(float64(d.Milliseconds())/float64(b.N), p+"-ms/op")
+	}
+	b.ReportMetric(float64(files), "files")
+}
+
+// BenchmarkBuildAndWrite adds publishing into a fresh folder and the swap.
+func BenchmarkBuildAndWrite(b *testing.B) {
+	dir := benchCorpus(b)
+	site := os.DirFS(dir)
+	out := filepath.Join(b.TempDir(), "public")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := buildAndWrite(site, out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRebuildOneArticle edits one article and builds again: what
+// `attache serve` does on a save. Until builds are incremental this costs
+// a full build; the benchmark is here to show the gain when they are.
+func BenchmarkRebuildOneArticle(b *testing.B) {
+	dir := benchCorpus(b)
+	site := os.DirFS(dir)
+	year, rel, text := testcorpus.Article("vi", 7, 1000)
+	path := filepath.Join(dir, "content", "vi", "news", strconv.Itoa(year), rel)
+	defer os.WriteFile(path, []byte(text), 0o644)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if err := os.WriteFile(path, []byte(text+"\nSửa lần "+strconv.Itoa(i)+".\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := Run(site, attache.Theme(), Options{Now: now, Emit: func(render.Output) {}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
