@@ -20,3 +20,27 @@ func (d *Doc) Release() {
 	d.src = nil
 	d.linkNodes = nil
 }
+
+// Compact drops the parsed tree but keeps the source: the plain text,
+// word count, links and headings stay, and Render parses the source again
+// when it is called. Between parsing a whole site (which needs every
+// document's text and links) and rendering each page, the trees of tens of
+// thousands of documents would otherwise all be alive at once; a second
+// parse of one document costs less than the garbage collector scanning
+// them all.
+func (d *Doc) Compact() {
+	d.textOnce.Do(d.computeText)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.root = nil
+	d.linkNodes = nil
+}
+
+// tree returns the document's tree, parsing the source again after
+// Compact. Callers hold d.mu.
+func (d *Doc) tree() *Doc {
+	if d.root != nil {
+		return d
+	}
+	return d.c.Parse(d.src)
+}

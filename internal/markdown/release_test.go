@@ -42,3 +42,22 @@ func TestReleaseWaitsForRender(t *testing.T) {
 	d.Release()
 	wg.Wait()
 }
+
+func TestCompactRendersTheSame(t *testing.T) {
+	c := New(Options{Lang: "fr"})
+	src := []byte("# Titre\n\nUn \"texte\" avec [lien](a.md)[^1].\n\n[^1]: Note.\n")
+	d := c.Parse(src)
+	rewrite := func(l Link) string { return "/x/" + l.Dest }
+	var before, after bytes.Buffer
+	if err := d.Render(&before, rewrite); err != nil {
+		t.Fatal(err)
+	}
+	text := d.PlainText()
+	d.Compact()
+	if err := d.Render(&after, rewrite); err != nil {
+		t.Fatal(err)
+	}
+	if before.String() != after.String() || d.PlainText() != text {
+		t.Errorf("compacted document renders differently:\n%s\n%s", before.String(), after.String())
+	}
+}

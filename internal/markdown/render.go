@@ -31,6 +31,7 @@ func (d *Doc) Render(w io.Writer, rewrite func(l Link) string) (err error) {
 	if d.released {
 		return ErrReleased
 	}
+	d = d.tree() // after Compact, a fresh parse of the same source
 	rw, _ := d.c.writers.Get().(*renderWriter)
 	if rw == nil {
 		rw = &renderWriter{Writer: bufio.NewWriterSize(nil, 4096)}

@@ -119,6 +119,10 @@ func (a *assembler) language(lc config.Language, pages []*Page) *Lang {
 	return l
 }
 
+// relatedScan is how many of a tag's newest articles are candidates for
+// the related articles of a page carrying it.
+const relatedScan = 500
+
 // related fills Page.Related from the tag index: candidates are the other
 // pages of each of a page's tags, scored by the number of tags shared.
 // Work is proportional to the tag lists touched, not to the square of the
@@ -135,7 +139,9 @@ func related(arts []*Page) {
 		}
 		clear(score)
 		for _, t := range p.Tags {
-			for _, q := range t.Pages {
+			// A tag on thousands of articles would make this quadratic;
+			// its newest relatedScan articles are the ones worth showing.
+			for _, q := range t.Pages[:min(len(t.Pages), relatedScan)] {
 				if q != p {
 					score[q]++
 				}
