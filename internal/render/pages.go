@@ -130,10 +130,12 @@ func (r *renderer) alternates(v *PageView, p *site.Page) {
 func (r *renderer) item(p *site.Page, lang string) ItemView {
 	lc, _ := r.in.Site.Config.Language(p.Lang)
 	return ItemView{Title: p.Title, URL: p.URL, Date: p.Date, Summary: p.Summary, ReadingTime: p.ReadingTime,
-		Lang: p.Lang, LangName: lc.Name, Dir: lc.Direction, Foreign: p.Lang != lang, Image: r.image(p)}
+		Lang: p.Lang, LangName: lc.Name, Dir: lc.Direction, Foreign: p.Lang != lang, Image: r.image(p, false)}
 }
 
-func (r *renderer) image(p *site.Page) *ImageView {
+// image describes a page's picture. Problems with it are reported once,
+// by the page itself (warn), not by every list that shows the page.
+func (r *renderer) image(p *site.Page, warn bool) *ImageView {
 	im := p.Image
 	if im == nil || im.Src == "" {
 		return nil
@@ -153,7 +155,7 @@ func (r *renderer) image(p *site.Page) *ImageView {
 			v.URL = p.ImageOwner.URL + im.Src
 		}
 	}
-	if _, ok := r.resolve(v.URL); !ok {
+	if _, ok := r.resolve(v.URL); !ok && warn {
 		r.diags.Warnf(p.File, p.Meta.Lines["image"], 0, "image %s: nothing is published at %s", im.Src, v.URL)
 	}
 	v.Permalink = urlpath.Abs(r.in.Site.Config.BaseURL, v.URL)
@@ -221,7 +223,7 @@ func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 	}
 	v.Date, v.Lastmod, v.Author, v.Source = p.Date, p.Lastmod, p.Author, p.Source
 	v.ReadingTime, v.Words = p.ReadingTime, p.Words
-	v.Image = r.image(p)
+	v.Image = r.image(p, true)
 	if v.Image != nil && strings.TrimSpace(v.Image.Alt) == "" {
 		r.diags.Warnf(p.File, p.Meta.Lines["image"], 0, "image %s has no alt text: describe it in image.alt for readers who cannot see it", p.Image.Src)
 	}
