@@ -114,8 +114,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "  %-9s %6d ms (the rest of the writing overlapped rendering)\n", "write", time.Since(wstart).Milliseconds())
 	}
-	fmt.Fprintf(stdout, "attache: pages %s; %d files (%.1f MB) written to %s in %d ms\n",
-		res.Summary(), st.Files, float64(st.Bytes)/1e6, dst, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "attache: pages %s; %d files (%d unchanged, %.1f MB written) in %s in %d ms\n",
+		res.Summary(), st.Files, st.Unchanged, float64(st.Bytes)/1e6, dst, time.Since(start).Milliseconds())
 	return exitOK
 }
 

@@ -22,6 +22,10 @@ import (
 type Stats struct {
 	Files int
 	Bytes int64
+	// Unchanged counts the files identical to the previous output's: they
+	// are hard links to the previous files, so their modification times
+	// hold (rsync and mirrors see them as unchanged).
+	Unchanged int
 }
 
 const (
@@ -48,6 +52,7 @@ func Write(dir string, outputs []render.Output, workers int) (Stats, error) {
 // many goroutines.
 type Writer struct {
 	dir, tmp string
+	old      string // the previous output, whose identical files are linked; "" when none
 	queue    chan render.Output
 	wg       sync.WaitGroup
 
@@ -82,6 +87,9 @@ func Begin(dir string, workers int) (*Writer, error) {
 		workers = 1
 	}
 	w := &Writer{dir: dir, tmp: tmp, queue: make(chan render.Output, 256), seen: map[string]string{}, dirs: map[string]bool{".": true}}
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		w.old = dir
+	}
 	for i := 0; i < workers; i++ {
 		w.wg.Add(1)
 		go w.work()
@@ -120,12 +128,18 @@ func (w *Writer) work() {
 	for o := range w.queue {
 		err := w.mkdir(filepath.Dir(filepath.FromSlash(o.Path)))
 		var n int64
+		linked := false
 		if err == nil {
-			n, err = writeOne(w.tmp, o)
+			if linked = w.linkUnchanged(o); !linked {
+				n, err = writeOne(w.tmp, o)
+			}
 		}
 		w.mu.Lock()
 		w.st.Files++
 		w.st.Bytes += n
+		if linked {
+			w.st.Unchanged++
+		}
 		if err != nil {
 			w.errs = append(w.errs, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/attache-ssg/attache/internal/render"
 )
@@ -103,5 +104,64 @@ func TestCleanLeftovers(t *testing.T) {
 	entries, _ := os.ReadDir(parent)
 	if len(entries) != 1 || entries[0].Name() != "keep" {
 		t.Fatalf("entries: %v", entries)
+	}
+}
+
+func TestUnchangedFilesKeepTheirInodeAndTime(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	src := fstest.MapFS{"static/a.png": {Data: []byte("png bytes")}}
+	first := []render.Output{
+		{Path: "same.html", Data: []byte("same")},
+		{Path: "changed.html", Data: []byte("old")},
+		{Path: "a.png", Src: src, SrcPath: "static/a.png"},
+	}
+	if _, err := Write(dir, first, 2); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	for _, n := range []string{"same.html", "changed.html", "a.png"} {
+		os.Chtimes(filepath.Join(dir, n), old, old)
+	}
+	before, _ := os.Stat(filepath.Join(dir, "same.html"))
+	second := []render.Output{
+		{Path: "same.html", Data: []byte("same")},
+		{Path: "changed.html", Data: []byte("new")},
+		{Path: "a.png", Src: src, SrcPath: "static/a.png"},
+	}
+	st, err := Write(dir, second, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Unchanged != 2 {
+		t.Errorf("unchanged = %d, want 2", st.Unchanged)
+	}
+	after, _ := os.Stat(filepath.Join(dir, "same.html"))
+	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Error("an unchanged file was rewritten")
+	}
+	ch, _ := os.Stat(filepath.Join(dir, "changed.html"))
+	if ch.ModTime().Equal(old) {
+		t.Error("a changed file kept its old time")
+	}
+	if got := readTree(t, dir); got["changed.html"] != "new" || got["same.html"] != "same" || got["a.png"] != "png bytes" {
+		t.Errorf("tree: %v", got)
+	}
+}
+
+func TestFailedBuildLeavesLinkedFilesAlone(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	if _, err := Write(dir, []render.Output{{Path: "a.html", Data: []byte("v1")}}, 1); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Begin(dir, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Add(render.Output{Path: "a.html", Data: []byte("v1")}) // linked
+	w.Abort()
+	if got := readTree(t, dir); got["a.html"] != "v1" || len(got) != 1 {
+		t.Fatalf("previous output changed: %v", got)
 	}
 }
