@@ -126,6 +126,21 @@ func checkOutDir(root, dst string) error {
 	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
 		return errors.New("it holds the site's sources; choose a folder of its own")
 	}
+	// The build replaces the output folder whole: an existing one must be a
+	// site built before (every build writes index.html at its root), not a
+	// file or a folder of someone's documents, which would be deleted.
+	if info, err := os.Lstat(dst); err == nil && info.Mode()&os.ModeSymlink == 0 {
+		if !info.IsDir() {
+			return errors.New("it is a file; choose a folder")
+		}
+		entries, err := os.ReadDir(dst)
+		if err != nil {
+			return err
+		}
+		if _, err := os.Stat(filepath.Join(dst, "index.html")); len(entries) > 0 && err != nil {
+			return errors.New("it holds files but no index.html, so it is not a site built before, and the build would delete them; choose an empty or new folder")
+		}
+	}
 	for _, d := range []string{"content", "layouts", "static", "i18n", ".git", releasesDir} {
 		rel, err := filepath.Rel(filepath.Join(root, d), dst)
 		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {

@@ -245,7 +245,7 @@ func loadConfig(siteFS fs.FS, opts Options, d *diag.List) (*config.Config, error
 func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers int, d *diag.List, progress *Progress) []site.Input {
 	convs := map[string]*markdown.Converter{}
 	for _, l := range cfg.Languages {
-		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: cfg.UnsafeHTML, HeadingID: slug.Make})
+		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: cfg.UnsafeHTML, TrustAuthors: cfg.TrustAuthors, HeadingID: slug.Make})
 	}
 	out := make([]site.Input, len(pages))
 	keep := make([]bool, len(pages))

@@ -44,8 +44,13 @@ type Config struct {
 	// OutdatedNotice shows, on a translation whose original changed since
 	// it was translated, a short notice saying so.
 	OutdatedNotice bool
-	// UnsafeHTML lets raw HTML in Markdown through to the output.
+	// UnsafeHTML lets raw HTML in Markdown through to the output, through
+	// an allow-list sanitizer unless TrustAuthors is set too.
 	UnsafeHTML bool
+	// TrustAuthors (markup: {trustAuthors: true}) writes raw HTML as the
+	// authors wrote it, scripts and all, and lets every URL scheme
+	// through. It only matters with UnsafeHTML.
+	TrustAuthors bool
 	// KeepReleases is how many of the newest signed releases a build
 	// publishes under /v/<version>/ (site.yaml `releases: {keep: N}`).
 	KeepReleases int
@@ -263,12 +268,18 @@ func Parse(file string, data []byte, diags *diag.List) (*Config, bool) {
 			}
 		case "markup":
 			var m struct {
-				UnsafeHTML bool `yaml:"unsafeHTML"`
+				UnsafeHTML   bool `yaml:"unsafeHTML"`
+				TrustAuthors bool `yaml:"trustAuthors"`
 			}
 			if err := v.Decode(&m); err != nil {
 				p.errorf(v, "markup: %v", cleanYAMLErr(err))
 			}
-			c.UnsafeHTML = m.UnsafeHTML
+			for j := 0; v.Kind == yaml.MappingNode && j+1 < len(v.Content); j += 2 {
+				if kk := v.Content[j]; kk.Value != "unsafeHTML" && kk.Value != "trustAuthors" {
+					diags.Warnf(file, kk.Line, kk.Column, "unknown key %q in markup (ignored; known: unsafeHTML, trustAuthors)", kk.Value)
+				}
+			}
+			c.UnsafeHTML, c.TrustAuthors = m.UnsafeHTML, m.TrustAuthors
 		case "params":
 			if err := v.Decode(&c.Params); err != nil {
 				p.errorf(v, "params must be a mapping: %v", cleanYAMLErr(err))

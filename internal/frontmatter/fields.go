@@ -100,21 +100,31 @@ func (d *decoder) image(v *yaml.Node) *Image {
 			d.warnf(v, "empty `image` ignored")
 			return nil
 		}
+		if !d.imageSrc(KeyImage, v, src) {
+			return nil
+		}
 		return &Image{Src: src}
 	case yaml.MappingNode:
 		img := &Image{}
-		srcSet := false
+		srcSet, bad := false, false
 		d.subkeys(KeyImage, v, imageKeys, func(k string, val *yaml.Node) {
 			s, _ := d.text(KeyImage+"."+k, val)
 			switch k {
 			case "src":
 				img.Src, srcSet = s, true
+				if s != "" && !d.imageSrc(KeyImage+".src", val, s) {
+					img.Src, srcSet = "", false
+					bad = true
+				}
 			case "alt":
 				img.Alt = s
 			case "caption":
 				img.Caption = s
 			}
 		})
+		if bad {
+			return nil
+		}
 		if img.Src == "" {
 			if !srcSet {
 				d.errorf(v, "`image` needs `src`, the path of the image")
@@ -127,6 +137,33 @@ func (d *decoder) image(v *yaml.Node) *Image {
 	}
 	d.errorf(v, "`image` must be a path or a mapping with src, alt and caption, not %s", describe(v))
 	return nil
+}
+
+// imageSrc reports whether src can be a page's lead image: a path, or an
+// http(s) URL. Any other scheme is an error: the image is written into
+// <img src>, og:image and structured data, where javascript: or data:text
+// would be a script URL and file: or C:\ a path on the author's machine.
+// Like a browser, it ignores leading spaces and control characters and
+// tabs and newlines anywhere when reading the scheme.
+func (d *decoder) imageSrc(name string, v *yaml.Node, src string) bool {
+	var scheme []byte
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\t' || c == '\n' || c == '\r' || (c <= ' ' && len(scheme) == 0):
+			continue
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || len(scheme) > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+			scheme = append(scheme, c|0x20)
+			continue
+		case c == ':' && len(scheme) > 0:
+			if s := string(scheme); s != "http" && s != "https" {
+				d.errorf(v, "`%s` %q must be a path or an http(s) URL, not a %s: URL", name, src, s)
+				return false
+			}
+		}
+		return true
+	}
+	return true
 }
 
 // draft decodes `draft`: true or false; "true" and "false" in quotes pass.

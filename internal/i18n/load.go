@@ -86,6 +86,11 @@ func (b *Bundle) loadLayer(fsys fs.FS, prefix string, diags *diag.List) (map[str
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A link could point anywhere on the machine; the source walk
+			// already warns that it is not followed.
+			continue
+		}
 		stem, ext := splitExt(name)
 		format, ok := formats[strings.ToLower(ext)]
 		if !ok {

@@ -210,7 +210,8 @@ func (r *renderer) execute(v *PageView, origin string, names ...string) []byte {
 	buf := r.getBuffer()
 	defer r.putBuffer(buf)
 	if err := t.Execute(buf, v); err != nil {
-		r.diags.Errorf("layouts/"+name, 0, 0, "executing for %s: %v", orDefault(origin, v.URL), err)
+		file, line, col, msg := execErrorPos(name, err)
+		r.diags.Errorf(file, line, col, "executing for %s: %s", orDefault(origin, v.URL), msg)
 		return nil
 	}
 	return bytes.Clone(buf.Bytes())

@@ -67,13 +67,29 @@ type Layers struct {
 // it came from for error messages.
 func (l Layers) read(name string) ([]byte, string, error) {
 	p := "layouts/" + name
-	if l.Site != nil {
+	if l.Site != nil && !throughSymlink(l.Site, p) {
 		if b, err := fs.ReadFile(l.Site, p); err == nil {
 			return b, p, nil
 		}
 	}
 	b, err := fs.ReadFile(l.Theme, p)
 	return b, "(theme) " + p, err
+}
+
+// throughSymlink reports whether p, or a folder above it inside layouts/,
+// is a symbolic link (layouts/ itself may be one, as source.Scan allows):
+// a link could point anywhere on the machine, so a site layout
+// reached through one is not read (source.Scan warns about the link) and
+// the theme's layout of that name is used instead.
+func throughSymlink(fsys fs.FS, p string) bool {
+	for i := len("layouts/"); i <= len(p); i++ {
+		if i == len(p) || p[i] == '/' {
+			if info, err := fs.Lstat(fsys, p[:i]); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // list returns every layout file name in either layer, sorted.

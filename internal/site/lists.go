@@ -6,6 +6,7 @@ import (
 
 	"github.com/attache-ssg/attache/internal/config"
 	"github.com/attache-ssg/attache/internal/slug"
+	"github.com/attache-ssg/attache/internal/urlpath"
 )
 
 // Less is the order of every list: weighted pages first (lower weight
@@ -290,12 +291,19 @@ func isRepresentative(p *Page, def *Lang) bool {
 	return p.Translations[0] == p
 }
 
-// checkURLs reports two pages that claim one URL, naming both files.
+// checkURLs reports two pages that claim one URL, naming both files and,
+// where one of them set it with `slug`, that line; and an alias that would
+// overwrite a page, a file every build writes at the root, or another
+// alias, at the line of `aliases`.
 func (a *assembler) checkURLs(s *Site) {
 	owner := map[string]*Page{}
 	for _, p := range s.Pages() {
 		if q, ok := owner[p.URL]; ok {
-			a.diags.Errorf(p.File, 0, 0, "URL %s is claimed by both %s and %s", p.URL, nameOf(q), nameOf(p))
+			at := p
+			if p.Meta.Lines["slug"] == 0 && q.Meta.Lines["slug"] > 0 {
+				at = q
+			}
+			a.diags.Errorf(at.File, at.Meta.Lines["slug"], 0, "URL %s is claimed by both %s and %s", p.URL, nameOf(q), nameOf(p))
 			continue
 		}
 		owner[p.URL] = p
@@ -304,8 +312,30 @@ func (a *assembler) checkURLs(s *Site) {
 		for _, tax := range []string{"tags", "categories"} {
 			u := "/" + l.Config.Code + "/" + tax + "/"
 			if q, ok := owner[u]; ok {
-				a.diags.Errorf(q.File, 0, 0, "URL %s is reserved for the %s list", u, tax)
+				a.diags.Errorf(q.File, q.Meta.Lines["slug"], 0, "URL %s is reserved for the %s list", u, tax)
 			}
+		}
+	}
+	written := map[string]string{} // output file → what writes it
+	for u, p := range owner {
+		if f, err := urlpath.OutFile(u); err == nil {
+			written[f] = nameOf(p)
+		}
+	}
+	for _, f := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", "versions.json"} {
+		written[f] = "attache itself"
+	}
+	for _, p := range s.Pages() {
+		for _, al := range p.Aliases {
+			f, err := urlpath.OutFile(al)
+			if err != nil {
+				continue // reported where the alias was read
+			}
+			if by, ok := written[f]; ok {
+				a.diags.Errorf(p.File, p.Meta.Lines["aliases"], 0, "alias %s would overwrite %s, which %s writes", al, f, by)
+				continue
+			}
+			written[f] = "an alias in " + nameOf(p)
 		}
 	}
 }

@@ -63,8 +63,12 @@ var ErrUnsafe = errors.New("path would leave the output directory")
 
 // Clean validates a slash-separated path relative to the output root and
 // returns it cleaned. It refuses absolute paths, ".." segments, empty
-// segments made of dots, backslashes, NUL and other control characters,
-// and segments longer than 255 bytes (the common file-name limit).
+// segments made of dots, backslashes, colons, NUL and other control
+// characters, segments longer than 255 bytes (the common file-name limit),
+// and segments that Windows would not store as a file of the output: a
+// device name (con, aux.html, com1…), which opens the device instead, and
+// a name ending in a dot or a space, which Windows trims (so "a." would
+// overwrite "a"). Sites are copied to Windows hosts as they are.
 func Clean(p string) (string, error) {
 	if p == "" {
 		return "", fmt.Errorf("empty path: %w", ErrUnsafe)
@@ -84,12 +88,41 @@ func Clean(p string) (string, error) {
 		if len(seg) > 255 {
 			return "", fmt.Errorf("%q has a name longer than 255 bytes: %w", p, ErrUnsafe)
 		}
+		if windowsDevice(seg) {
+			return "", fmt.Errorf("%q has %q, a Windows device name: %w", p, seg, ErrUnsafe)
+		}
+		if seg != "." && (strings.HasSuffix(seg, ".") || strings.HasSuffix(seg, " ")) {
+			return "", fmt.Errorf("%q has %q, which ends in a dot or a space: %w", p, seg, ErrUnsafe)
+		}
 	}
 	c := path.Clean(p)
 	if c == "." || strings.HasPrefix(c, "../") || c == ".." {
 		return "", fmt.Errorf("%q: %w", p, ErrUnsafe)
 	}
 	return c, nil
+}
+
+// windowsDevice reports whether a file name opens a device on Windows:
+// CON, PRN, AUX, NUL, COM0–9 and LPT0–9 (also with superscript digits),
+// in any case, alone or before an extension, with or without trailing
+// spaces ("nul.txt", "Aux .html").
+func windowsDevice(name string) bool {
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		name = name[:i]
+	}
+	name = strings.ToLower(strings.TrimRight(name, " "))
+	switch name {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	if len(name) < 4 || (name[:3] != "com" && name[:3] != "lpt") {
+		return false
+	}
+	switch name[3:] {
+	case "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³":
+		return true
+	}
+	return false
 }
 
 // OutFile maps a root-relative URL to the file that serves it: a URL ending

@@ -80,5 +80,10 @@ func FuzzOutFile(f *testing.F) {
 		if strings.HasPrefix(p, "/") || p == ".." || strings.HasPrefix(p, "../") || strings.Contains(p, "/../") || strings.ContainsRune(p, 0) {
 			t.Fatalf("OutFile(%q) = %q escapes", url, p)
 		}
+		for _, seg := range strings.Split(p, "/") {
+			if windowsDevice(seg) || strings.HasSuffix(seg, ".") || strings.HasSuffix(seg, " ") {
+				t.Fatalf("OutFile(%q) = %q: segment %q cannot be a Windows file", url, p, seg)
+			}
+		}
 	})
 }
