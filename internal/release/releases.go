@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/attache-ssg/attache/internal/memfs"
 )
 
 // maxSourceSize caps the sources read into memory by OpenSource.
@@ -74,7 +76,7 @@ func OpenSource(releaseDir string) (fs.FS, error) {
 // refusing unsafe archives (ErrUnsafeArchive) and ones whose files add up to
 // more than 1 GiB. Directories come from the files' paths.
 func ReadArchiveFS(r io.ReaderAt, size int64, format string) (fs.FS, error) {
-	mfs := newMemFS()
+	mfs := memfs.New()
 	var total int64
 	err := walkArchive(r, size, format, func(name string, r io.Reader) error {
 		b, err := readCapped(r, maxSourceSize-total)
@@ -82,12 +84,10 @@ func ReadArchiveFS(r io.ReaderAt, size int64, format string) (fs.FS, error) {
 			return fmt.Errorf("archive content %w", err)
 		}
 		total += int64(len(b))
-		mfs.add(name, b)
-		return nil
+		return mfs.Add(name, b)
 	})
 	if err != nil {
 		return nil, err
 	}
-	mfs.seal()
 	return mfs, nil
 }

@@ -2,10 +2,12 @@ package release
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
-	"sort"
 	"time"
+
+	"github.com/attache-ssg/attache/internal/memfs"
 )
 
 // ThemeDir is where a release's source.tar.gz keeps the theme the release
@@ -24,15 +26,9 @@ const ThemeDir = ".attache/theme"
 // Files are opened from the underlying file systems when read, so a large
 // site is not held in memory.
 type Sources struct {
-	files  map[string]srcFile
-	dirs   map[string]map[string]fs.DirEntry // directory → entries by name
+	fs     *memfs.FS
+	n      int
 	newest time.Time
-}
-
-type srcFile struct {
-	fsys fs.FS
-	path string
-	info fs.FileInfo
 }
 
 // NewSources returns the files of site named by paths (slash-separated,
@@ -40,7 +36,7 @@ type srcFile struct {
 // symlink or not clean is an error: the list is meant to come from a scan
 // of the same tree.
 func NewSources(site fs.FS, paths []string) (*Sources, error) {
-	s := &Sources{files: map[string]srcFile{}, dirs: map[string]map[string]fs.DirEntry{".": {}}}
+	s := &Sources{fs: memfs.New()}
 	for _, p := range paths {
 		if err := s.add(site, p, p); err != nil {
 			return nil, err
@@ -65,12 +61,6 @@ func (s *Sources) add(fsys fs.FS, from, name string) error {
 	if err := checkPath(name); err != nil {
 		return err
 	}
-	if _, dup := s.files[name]; dup {
-		return fmt.Errorf("%s: listed twice", name)
-	}
-	if _, isDir := s.dirs[name]; isDir {
-		return fmt.Errorf("%s: both a file and a directory", name)
-	}
 	info, err := fs.Stat(fsys, from)
 	if err != nil {
 		return err
@@ -83,26 +73,14 @@ func (s *Sources) add(fsys fs.FS, from, name string) error {
 			return fmt.Errorf("%s: symlinks are not allowed in a release", from)
 		}
 	}
-	s.files[name] = srcFile{fsys: fsys, path: from, info: info}
+	if err := s.fs.AddOpener(name, info.Size(), func() (io.ReadCloser, error) { return fsys.Open(from) }); err != nil {
+		return err
+	}
+	s.n++
 	if info.ModTime().After(s.newest) {
 		s.newest = info.ModTime()
 	}
-	child := fs.FileInfoToDirEntry(info) // path.Base(from) == path.Base(name)
-	for dir := path.Dir(name); ; dir = path.Dir(dir) {
-		if _, isFile := s.files[dir]; isFile {
-			return fmt.Errorf("%s: both a file and a directory", dir)
-		}
-		ents, known := s.dirs[dir]
-		if !known {
-			ents = map[string]fs.DirEntry{}
-			s.dirs[dir] = ents
-		}
-		ents[child.Name()] = child
-		if known || dir == "." {
-			return nil
-		}
-		child = fs.FileInfoToDirEntry(memInfo{name: path.Base(dir), mode: fs.ModeDir | 0o555})
-	}
+	return nil
 }
 
 // Newest is the latest modification time among the site's files (not the
@@ -110,26 +88,10 @@ func (s *Sources) add(fsys fs.FS, from, name string) error {
 func (s *Sources) Newest() time.Time { return s.newest }
 
 // Len is the number of files.
-func (s *Sources) Len() int { return len(s.files) }
+func (s *Sources) Len() int { return s.n }
 
 // Open implements fs.FS.
-func (s *Sources) Open(name string) (fs.File, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
-	}
-	if f, ok := s.files[name]; ok {
-		return f.fsys.Open(f.path)
-	}
-	if ents, ok := s.dirs[name]; ok {
-		list := make([]fs.DirEntry, 0, len(ents))
-		for _, e := range ents {
-			list = append(list, e)
-		}
-		sort.Slice(list, func(i, j int) bool { return list[i].Name() < list[j].Name() })
-		return &memDir{info: memInfo{name: path.Base(name), mode: fs.ModeDir | 0o555}, ents: list}, nil
-	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-}
+func (s *Sources) Open(name string) (fs.File, error) { return s.fs.Open(name) }
 
 // StoredTheme returns the theme kept in a release's sources (ThemeDir), or
 // nil when the release holds none (then the caller uses its own theme).

@@ -101,7 +101,7 @@ func TestSourcesRefuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.AddTree("a.md", fstest.MapFS{"x": {}}); err == nil || !strings.Contains(err.Error(), "file and a directory") {
+	if err := s.AddTree("a.md", fstest.MapFS{"x": {}}); err == nil || !strings.Contains(err.Error(), "file and a folder") {
 		t.Errorf("a tree under a file: %v", err)
 	}
 }
