@@ -91,7 +91,8 @@ func cmdVerify(args []string, stdout, stderr io.Writer) int {
 func printVerify(stdout, stderr io.Writer, res verifyResult, pubFile string) {
 	switch {
 	case res.Error != "":
-		fmt.Fprintf(stderr, "attache verify: %s: NOT VERIFIED: %s\n", res.Path, res.Error)
+		// The library's errors already start with the path they concern.
+		fmt.Fprintf(stderr, "attache verify: %s: NOT VERIFIED: %s\n", res.Path, strings.TrimPrefix(res.Error, res.Path+": "))
 	case res.OK:
 		fmt.Fprintf(stdout, "attache: %s: OK: release %s (%s), created %s, %d files match the manifest signed by the key in %s\n",
 			res.Path, res.Version, strings.Join(res.Languages, ", "), res.Created, res.Files, pubFile)
