@@ -16,9 +16,6 @@ const (
 	Dir = "v"
 	// VersionsFile is the site-root file listing the published versions.
 	VersionsFile = "versions.json"
-	// DefaultKeep is how many releases a build publishes when the site does
-	// not say.
-	DefaultKeep = 3
 )
 
 // Versions is versions.json: what a site publishes, for the version

@@ -82,23 +82,12 @@ func (r *renderer) newView(sv *SiteView, l *site.Lang, kind, url, title string) 
 	}
 	v.Nav = append(v.Nav, NavView{Title: l.Home.Page.Title, URL: l.Home.Page.URL, Active: url == l.Home.Page.URL})
 	for _, s := range l.Sections {
-		if s.Dir != "" && !containsSlash(s.Dir) {
-			v.Nav = append(v.Nav, NavView{Title: s.Page.Title, URL: s.Page.URL, Active: hasPrefix(url, s.Page.URL)})
+		if s.Dir != "" && !strings.Contains(s.Dir, "/") {
+			v.Nav = append(v.Nav, NavView{Title: s.Page.Title, URL: s.Page.URL, Active: strings.HasPrefix(url, s.Page.URL)})
 		}
 	}
 	return v
 }
-
-func containsSlash(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '/' {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
 // alternates fills the language switcher and hreflang links of page p.
 func (r *renderer) alternates(v *PageView, p *site.Page) {
@@ -318,13 +307,13 @@ func (r *renderer) terms(sv *SiteView, l *site.Lang, tax string, terms []*site.T
 	v := r.newView(sv, l, "terms", u, tax)
 	v.Taxonomy = tax
 	v.Terms = termViews(terms)
-	r.taxAlternates(v, tax)
+	r.everyLanguageAlternates(v, tax)
 	return nonEmpty(r.output(u, "", r.execute(v, "", "_default/terms.html")))
 }
 
-// taxAlternates links a page that every language has at /<lang>/<name>/
+// everyLanguageAlternates links a page that every language has at /<lang>/<name>/
 // (taxonomy lists, search) to the same page in the other languages.
-func (r *renderer) taxAlternates(v *PageView, tax string) {
+func (r *renderer) everyLanguageAlternates(v *PageView, tax string) {
 	base := r.in.Site.Config.BaseURL
 	for _, l := range r.in.Site.Langs {
 		u := "/" + l.Config.Code + "/" + tax + "/"

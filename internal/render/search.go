@@ -33,7 +33,7 @@ func (r *renderer) searchPage(sv *SiteView, l *site.Lang) []Output {
 		outs = append(outs, r.output(path.Join(u, name), "", data))
 	}
 	v := r.newView(sv, l, "search", u, tr.T("search"))
-	r.taxAlternates(v, "search")
+	r.everyLanguageAlternates(v, "search")
 	outs = append(outs, r.output(u, "", r.execute(v, "", "search.html")))
 	return nonEmpty(outs...)
 }

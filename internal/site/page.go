@@ -105,9 +105,6 @@ func (p *Page) Translation(lang string) *Page {
 	return nil
 }
 
-// IsArticle reports whether p is a regular page.
-func (p *Page) IsArticle() bool { return p.Kind == Article }
-
 // Term is one tag or category of one language.
 type Term struct {
 	Taxonomy string // "tags" or "categories"

@@ -171,9 +171,8 @@ func (f *Files) assignOwners() {
 			}
 		}
 	}
-	// Markdown files below a bundle folder are the bundle's resources in
-	// Hugo; we keep them as pages but a page inside a bundle is confusing
-	// enough that the model reports it.
+	// Markdown files below a bundle folder stay pages of their own (Hugo
+	// makes them the bundle's resources); only other files are owned.
 }
 
 // Languages returns the language folders found under content/, sorted.
