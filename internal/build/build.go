@@ -273,12 +273,9 @@ func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers in
 				if !ok {
 					continue
 				}
+				// Parse also renders the HTML and the plain text (word
+				// count, summaries, search): here, in parallel, once.
 				doc := conv.Parse(body)
-				// The plain text (word count, summaries, search) is one
-				// walk of the tree: do it here, in parallel, not in the
-				// single-threaded assembly that asks for it.
-				doc.WordCount()
-				doc.Compact() // the tree is parsed again when the page renders
 				out[i] = site.Input{File: pf, Meta: meta, Doc: doc, BodyLine: bodyLine, Hash: frontmatter.Hash(meta.Title, body)}
 				keep[i] = true
 			}

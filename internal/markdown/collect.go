@@ -7,10 +7,10 @@ import (
 // collect walks the fresh tree once, before the Doc is shared: it gathers
 // links, the first image and the headings, and gives every heading its id
 // attribute (the only change made to the tree after goldmark built it).
-func (d *Doc) collect() {
-	lc := linkCollector{src: d.src, blockEnd: len(d.src)}
+func (d *Doc) collect(t *tree) {
+	lc := linkCollector{src: t.src, blockEnd: len(t.src), tree: t}
 	var headings []*ast.Heading
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(t.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -38,14 +38,14 @@ func (d *Doc) collect() {
 		return ast.WalkContinue, nil
 	})
 	lc.finish(d)
-	d.assignHeadingIDs(headings)
+	d.assignHeadingIDs(t, headings)
 }
 
 // assignHeadingIDs gives each heading without an author-written {#id} an ID
 // made by the Converter's HeadingID from its plain text and made unique.
 // Author-written IDs are kept as they are and reserved first, so a generated
 // ID never takes one, even one written further down.
-func (d *Doc) assignHeadingIDs(headings []*ast.Heading) {
+func (d *Doc) assignHeadingIDs(t *tree, headings []*ast.Heading) {
 	if len(headings) == 0 {
 		return
 	}
@@ -65,7 +65,7 @@ func (d *Doc) assignHeadingIDs(headings []*ast.Heading) {
 	d.headings = make([]Heading, len(headings))
 	var tw textWriter
 	for i, h := range headings {
-		tw.reset(d.src)
+		tw.reset(t.src)
 		tw.inlines(h)
 		text := tw.String()
 		id := explicit[i]

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bufio"
 	"sync"
 	"unicode/utf8"
 
@@ -48,9 +47,8 @@ type Options struct {
 type Converter struct {
 	md        goldmark.Markdown
 	headingID func(string) string
-	// writers recycles the buffered writers Render needs, with their 4 KiB
-	// buffers; a sync.Pool is safe to share between goroutines.
-	writers sync.Pool
+	// unsafe: every URL scheme is written (Unsafe and TrustAuthors).
+	unsafe bool
 }
 
 // New builds a Converter: CommonMark plus GFM tables, strikethrough,
@@ -82,7 +80,8 @@ func New(opts Options) *Converter {
 		writer = html.NewWriter(html.WithEscapedSpace())
 	}
 
-	nr := &nodeRenderer{unsafe: opts.Unsafe && opts.TrustAuthors, writer: writer}
+	c.unsafe = opts.Unsafe && opts.TrustAuthors
+	nr := &nodeRenderer{writer: writer}
 	if opts.Unsafe && !opts.TrustAuthors {
 		nr.sanitize = newSanitizer()
 	}
@@ -113,46 +112,60 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	c.writers.New = func() any { return &renderWriter{Writer: bufio.NewWriterSize(nil, 4096)} }
 	return c
 }
 
-// Doc is one parsed document: its source, its syntax tree and what was
-// gathered from it while parsing. It is immutable after Parse; all of its
-// methods are safe for concurrent use.
+// Doc is one parsed document: what was gathered from it while parsing, and
+// its HTML, rendered once at Parse with the link destinations left out (see
+// render.go). The syntax tree does not outlive Parse: a big build holds
+// tens of thousands of documents at once, and their trees would be most of
+// its memory. A Doc is immutable after Parse, except for Release; all of
+// its methods are safe for concurrent use.
 type Doc struct {
-	c    *Converter
-	src  []byte
-	root ast.Node
+	c *Converter
 
 	links      []Link
-	linkNodes  []ast.Node // linkNodes[i] is the node links[i] came from
 	headings   []Heading
 	firstImage string
+	text       string
+	words      int
 
-	textOnce sync.Once
-	text     string
-	words    int
+	// html is the document rendered with every destination left out;
+	// slots says where each goes. renderErr is goldmark's failure, if any,
+	// returned by every Render.
+	html      []byte
+	slots     []slot
+	renderErr error
 
 	// released is set by Release (release.go); mu orders Release after
-	// any Render still walking the tree.
+	// any Render still copying html.
 	mu       sync.RWMutex
 	released bool
 }
 
 // Parse reads src into a Doc. It never fails: any input is some Markdown.
-// src is kept, not copied, and must not change while the Doc is in use;
-// only if it is not valid UTF-8 does Parse work on a copy in which each
-// invalid byte is replaced by U+FFFD (so lines and columns stay the same).
+// src is not kept. If it is not valid UTF-8, Parse works on a copy in which
+// each invalid byte is replaced by U+FFFD (so lines and columns stay the
+// same).
 func (c *Converter) Parse(src []byte) *Doc {
 	// goldmark assumes UTF-8: its East Asian line-break rendering panics on
 	// a stray continuation byte before a newline, and invalid bytes would
 	// otherwise reach the HTML.
 	src = validUTF8(src)
 	root := c.md.Parser().Parse(text.NewReader(src))
-	d := &Doc{c: c, src: src, root: root}
-	d.collect()
+	d := &Doc{c: c}
+	t := tree{src: src, root: root}
+	d.collect(&t)
+	d.computeText(&t)
+	d.prerender(&t)
 	return d
+}
+
+// tree is a document's source and syntax tree, alive only inside Parse.
+type tree struct {
+	src       []byte
+	root      ast.Node
+	linkNodes []ast.Node // linkNodes[i] is the node links[i] came from
 }
 
 // Links returns every link, image and autolink destination in document

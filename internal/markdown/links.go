@@ -117,6 +117,7 @@ func resolveDest(raw []byte) string {
 // come before its definition.
 type linkCollector struct {
 	src        []byte
+	tree       *tree
 	blockStart int // source range of the innermost block with lines,
 	blockEnd   int // which holds the inline being visited
 	offsets    []int
@@ -157,7 +158,7 @@ func (lc *linkCollector) link(d *Doc, n ast.Node, dest []byte, ref *ast.Referenc
 		}
 	}
 	d.links = append(d.links, Link{Dest: resolveDest(dest), Image: image, Ref: ref != nil})
-	d.linkNodes = append(d.linkNodes, n)
+	lc.tree.linkNodes = append(lc.tree.linkNodes, n)
 	lc.offsets = append(lc.offsets, off)
 }
 
@@ -176,7 +177,7 @@ func (lc *linkCollector) autoLink(d *Doc, n *ast.AutoLink) {
 		off = i
 	}
 	d.links = append(d.links, Link{Dest: string(dest), Auto: true})
-	d.linkNodes = append(d.linkNodes, n)
+	lc.tree.linkNodes = append(lc.tree.linkNodes, n)
 	lc.offsets = append(lc.offsets, off)
 }
 

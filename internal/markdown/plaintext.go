@@ -16,23 +16,17 @@ import (
 // Every block (paragraph, heading, list item, table row, code block) is one
 // line; inside a block, line breaks become spaces, except between two East
 // Asian wide characters, where they vanish as they do in the HTML. Table
-// cells are separated by a space. It is computed on first use.
-func (d *Doc) PlainText() string {
-	d.textOnce.Do(d.computeText)
-	return d.text
-}
+// cells are separated by a space.
+func (d *Doc) PlainText() string { return d.text }
 
 // WordCount returns the number of words in PlainText; see countWords.
-func (d *Doc) WordCount() int {
-	d.textOnce.Do(d.computeText)
-	return d.words
-}
+func (d *Doc) WordCount() int { return d.words }
 
-func (d *Doc) computeText() {
+func (d *Doc) computeText(t *tree) {
 	var tw textWriter
-	tw.reset(d.src)
-	tw.Grow(len(d.src))
-	tw.blocks(d.root)
+	tw.reset(t.src)
+	tw.Grow(len(t.src))
+	tw.blocks(t.root)
 	d.text = tw.String()
 	d.words = countWords(d.text)
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -43,21 +44,31 @@ func TestReleaseWaitsForRender(t *testing.T) {
 	wg.Wait()
 }
 
-func TestCompactRendersTheSame(t *testing.T) {
+// Render fills the slots Parse left with each call's own destinations:
+// two renderings with different rewrites differ only there.
+func TestRenderFillsSlotsPerCall(t *testing.T) {
 	c := New(Options{Lang: "fr"})
-	src := []byte("# Titre\n\nUn \"texte\" avec [lien](a.md)[^1].\n\n[^1]: Note.\n")
+	src := []byte("# Titre\n\nUn \"texte\" avec [lien](a.md)[^1] et ![img](b.png \"t\").\n\n[^1]: Note <https://x.org/?a=1&b=2>.\n")
 	d := c.Parse(src)
-	rewrite := func(l Link) string { return "/x/" + l.Dest }
-	var before, after bytes.Buffer
-	if err := d.Render(&before, rewrite); err != nil {
+	var a, b, plain bytes.Buffer
+	if err := d.Render(&a, func(l Link) string { return "/x/" + l.Dest }); err != nil {
 		t.Fatal(err)
 	}
-	text := d.PlainText()
-	d.Compact()
-	if err := d.Render(&after, rewrite); err != nil {
+	if err := d.Render(&b, func(l Link) string { return "javascript:alert(1)" }); err != nil {
 		t.Fatal(err)
 	}
-	if before.String() != after.String() || d.PlainText() != text {
-		t.Errorf("compacted document renders differently:\n%s\n%s", before.String(), after.String())
+	if err := d.Render(&plain, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<a href="/x/a.md">lien</a>`, `<img src="/x/b.png" alt="img" title="t"`, `<a href="/x/https://x.org/?a=1&amp;b=2">`} {
+		if !strings.Contains(a.String(), want) {
+			t.Errorf("rewritten rendering lacks %s:\n%s", want, a.String())
+		}
+	}
+	if strings.Contains(b.String(), "javascript") || !strings.Contains(b.String(), `<a href="">lien</a>`) {
+		t.Errorf("a dangerous rewrite must be written empty:\n%s", b.String())
+	}
+	if !strings.Contains(plain.String(), `<a href="a.md">lien</a>`) {
+		t.Errorf("nil rewrite must write Dest:\n%s", plain.String())
 	}
 }

@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 
@@ -22,74 +22,115 @@ import (
 //
 // Render may run concurrently with itself and any other method, on this Doc
 // or another, and gives identical bytes for identical inputs. Images get
-// loading="lazy" and decoding="async". Errors are the writer's; a panic
-// during rendering (in goldmark or in rewrite) is returned as an error too,
-// and w may then hold part of the page.
+// loading="lazy" and decoding="async". Errors are the writer's or goldmark's
+// (a panic while parsing some unforeseen input is one); a panic in rewrite
+// is returned as an error too, and w may then hold part of the page.
+//
+// The HTML was made once, by Parse, with the destinations left out: Render
+// only copies it, writing each destination into its slot. Parsing a
+// document again for every rendering would cost as much as the first parse.
 func (d *Doc) Render(w io.Writer, rewrite func(l Link) string) (err error) {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	if d.released {
 		return ErrReleased
 	}
-	d = d.tree() // after Compact, a fresh parse of the same source
-	rw, _ := d.c.writers.Get().(*renderWriter)
-	if rw == nil {
-		rw = &renderWriter{Writer: bufio.NewWriterSize(nil, 4096)}
+	if d.renderErr != nil {
+		return d.renderErr
 	}
-	rw.Reset(w)
-	rw.doc, rw.rewrite, rw.next = d, rewrite, 0
 	defer func() {
-		// A panic inside goldmark on some unforeseen input must cost one
-		// page, not the build (or the serve process).
 		if p := recover(); p != nil {
 			err = fmt.Errorf("markdown: render: internal error: %v", p)
-			return // rw is dropped, not pooled: its state is unknown
 		}
-		rw.Reset(nil) // drop w so the pool does not keep it alive
-		rw.doc, rw.rewrite = nil, nil
-		d.c.writers.Put(rw)
 	}()
-	if err := d.c.md.Renderer().Render(rw, d.src, d.root); err != nil {
-		return fmt.Errorf("markdown: render: %w", err)
+	buf := make([]byte, 0, len(d.html)+64*len(d.slots))
+	prev := 0
+	for _, s := range d.slots {
+		buf = append(buf, d.html[prev:s.at]...)
+		prev = s.at
+		l := d.links[s.link]
+		dest := l.Dest
+		if rewrite != nil {
+			dest = rewrite(l)
+		}
+		buf = d.c.appendURL(buf, dest, l.Image)
 	}
-	return nil
+	buf = append(buf, d.html[prev:]...)
+	_, err = w.Write(buf)
+	return err
 }
 
-// renderWriter is the util.BufWriter goldmark renders into. It carries one
-// Render call's state to the link renderers, which goldmark shares between
-// all calls: that is how one parsed tree is rendered with different rewrite
-// functions, concurrently, without being modified.
+// slot is where the destination of links[link] goes in a Doc's html.
+type slot struct {
+	at, link int
+}
+
+// appendURL appends dest as an attribute value: URL-escaped, then
+// HTML-escaped, or nothing when it is dangerous (see dangerousURL).
+func (c *Converter) appendURL(buf []byte, dest string, image bool) []byte {
+	if dest == "" || (!c.unsafe && dangerousURL(dest, image)) {
+		return buf
+	}
+	return append(buf, util.EscapeHTML(util.URLEscape(util.StringToReadOnlyBytes(dest), false))...)
+}
+
+// prerender renders the tree into d.html, leaving a slot where each
+// destination goes. A panic in goldmark on some unforeseen input costs
+// this document (every Render returns it), not the build.
+func (d *Doc) prerender(t *tree) {
+	rw := &renderWriter{doc: d, tree: t}
+	defer func() {
+		if p := recover(); p != nil {
+			d.renderErr = fmt.Errorf("markdown: render: internal error: %v", p)
+			d.html, d.slots = nil, nil
+		}
+	}()
+	if err := d.c.md.Renderer().Render(rw, t.src, t.root); err != nil {
+		d.renderErr = fmt.Errorf("markdown: render: %w", err)
+		return
+	}
+	d.html = bytes.Clone(rw.buf.Bytes()) // exactly sized: it is kept
+}
+
+// renderWriter is the util.BufWriter goldmark renders into at Parse. It
+// carries the document to the link renderers, which record a slot at the
+// current offset instead of writing a destination.
 type renderWriter struct {
-	*bufio.Writer
-	doc     *Doc
-	rewrite func(Link) string
-	next    int // index in doc.links of the link expected next
+	buf  bytes.Buffer
+	doc  *Doc
+	tree *tree
+	next int // index in links of the link expected next
 }
 
-// dest returns the destination to write for node n.
-func (rw *renderWriter) dest(n ast.Node) string {
-	d := rw.doc
+func (rw *renderWriter) Write(p []byte) (int, error)       { return rw.buf.Write(p) }
+func (rw *renderWriter) WriteString(s string) (int, error) { return rw.buf.WriteString(s) }
+func (rw *renderWriter) WriteByte(c byte) error            { return rw.buf.WriteByte(c) }
+func (rw *renderWriter) WriteRune(r rune) (int, error)     { return rw.buf.WriteRune(r) }
+func (rw *renderWriter) Available() int                    { return 4096 }
+func (rw *renderWriter) Buffered() int                     { return 0 }
+func (rw *renderWriter) Flush() error                      { return nil }
+func (rw *renderWriter) AvailableBuffer() []byte           { return nil }
+
+// slot records that node n's destination goes at the current offset.
+func (rw *renderWriter) slot(n ast.Node) {
+	nodes := rw.tree.linkNodes
 	i := rw.next
 	// Links are rendered in the order collect found them; the search is a
 	// safety net should a renderer ever skip or reorder nodes.
-	if i >= len(d.linkNodes) || d.linkNodes[i] != n {
+	if i >= len(nodes) || nodes[i] != n {
 		i = -1
-		for j, m := range d.linkNodes {
+		for j, m := range nodes {
 			if m == n {
 				i = j
 				break
 			}
 		}
 		if i < 0 {
-			return ""
+			return
 		}
 	}
 	rw.next = i + 1
-	l := d.links[i]
-	if rw.rewrite != nil {
-		return rw.rewrite(l)
-	}
-	return l.Dest
+	rw.doc.slots = append(rw.doc.slots, slot{at: rw.buf.Len(), link: i})
 }
 
 // nodeRenderer overrides goldmark's renderers for links, images and
@@ -98,7 +139,6 @@ func (rw *renderWriter) dest(n ast.Node) string {
 // judged more strictly (see dangerousURL), and images get loading and
 // decoding attributes.
 type nodeRenderer struct {
-	unsafe bool // every URL scheme is written
 	writer html.Writer
 	// sanitize, when set, filters raw HTML, which is then written rather
 	// than omitted (see sanitize.go).
@@ -115,20 +155,12 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	}
 }
 
-// destination looks n's destination up through w, which is always a
-// *renderWriter when Render drives goldmark.
-func destination(w util.BufWriter, n ast.Node) string {
-	if rw, ok := w.(*renderWriter); ok && rw.doc != nil {
-		return rw.dest(n)
+// destination leaves a slot for n's destination; w is always a
+// *renderWriter when prerender drives goldmark.
+func destination(w util.BufWriter, n ast.Node) {
+	if rw, ok := w.(*renderWriter); ok {
+		rw.slot(n)
 	}
-	return ""
-}
-
-func (r *nodeRenderer) writeURL(w util.BufWriter, dest string, image bool) {
-	if dest == "" || (!r.unsafe && dangerousURL(dest, image)) {
-		return
-	}
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape(util.StringToReadOnlyBytes(dest), false)))
 }
 
 func (r *nodeRenderer) renderLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -137,9 +169,8 @@ func (r *nodeRenderer) renderLink(w util.BufWriter, _ []byte, node ast.Node, ent
 		_, _ = w.WriteString("</a>")
 		return ast.WalkContinue, nil
 	}
-	dest := destination(w, n)
 	_, _ = w.WriteString(`<a href="`)
-	r.writeURL(w, dest, false)
+	destination(w, n)
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)
@@ -158,9 +189,8 @@ func (r *nodeRenderer) renderAutoLink(w util.BufWriter, src []byte, node ast.Nod
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.AutoLink)
-	dest := destination(w, n)
 	_, _ = w.WriteString(`<a href="`)
-	r.writeURL(w, dest, false)
+	destination(w, n)
 	_ = w.WriteByte('"')
 	if n.Attributes() != nil {
 		html.RenderAttributes(w, n, html.LinkAttributeFilter)
@@ -176,9 +206,8 @@ func (r *nodeRenderer) renderImage(w util.BufWriter, src []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
-	dest := destination(w, n)
 	_, _ = w.WriteString(`<img src="`)
-	r.writeURL(w, dest, true)
+	destination(w, n)
 	_, _ = w.WriteString(`" alt="`)
 	r.altText(w, src, n)
 	_ = w.WriteByte('"')
