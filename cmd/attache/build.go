@@ -36,6 +36,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	profile := fl.String("profile", "", "write CPU and heap profiles into this `folder` (also: ATTACHE_PROFILE)")
 	atRoot := fl.String("release", "", "put release `VERSION`'s signed site at the root instead of the current sources")
 	pubFile := fl.String("pub", "", "with --release: check the release's signature with this public key `file` first")
+	noCache := fl.Bool("no-cache", false, "build even when nothing changed since the last build into the same folder")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -78,10 +79,21 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	stop := startProfile(*profile, stderr)
 	defer stop()
+	// One clock for the whole build: what it publishes (articles dated up
+	// to now) and how long its output stays valid are decided together.
+	now := time.Now()
+	opts.Now = now
+	// The key is taken before the build reads anything, so a source that
+	// changes during the build makes the next key differ.
+	key := sourceKey(root, dst, opts, *verbose, stderr)
+	if !*noCache && key != "" && skipBuild(root, dst, key, now, start, *verbose, stdout, stderr) {
+		return exitOK
+	}
 	// Files are written while the build renders; a failed build discards
 	// them and leaves the previous output as it was.
 	w, err := publish.Begin(dst, writers)
 	if err != nil {
+		forgetBuild(root, dst, *verbose, stderr)
 		fmt.Fprintf(stderr, "attache build: %v\n", err)
 		return exitContent
 	}
@@ -94,17 +106,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	printDiags(stderr, res.Diags, *verbose)
 	if err != nil {
 		w.Abort()
+		forgetBuild(root, dst, *verbose, stderr)
 		fmt.Fprintf(stderr, "attache build: %d error(s); %s left unchanged\n", len(res.Diags.Errors()), dst)
 		return exitContent
 	}
 	if err := addReleases(root, res, emitted(), w.Add); err != nil {
 		w.Abort()
+		forgetBuild(root, dst, *verbose, stderr)
 		fmt.Fprintf(stderr, "attache build: releases: %v; %s left unchanged\n", err, dst)
 		return exitContent
 	}
 	wstart := time.Now()
 	st, err := w.Commit()
 	if err != nil {
+		forgetBuild(root, dst, *verbose, stderr)
 		fmt.Fprintf(stderr, "attache build: %v; %s left unchanged\n", err, dst)
 		return exitContent
 	}
@@ -114,8 +129,8 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "  %-9s %6d ms (the rest of the writing overlapped rendering)\n", "write", time.Since(wstart).Milliseconds())
 	}
-	fmt.Fprintf(stdout, "attache: pages %s; %d files (%d unchanged, %.1f MB written) in %s in %d ms\n",
-		res.Summary(), st.Files, st.Unchanged, float64(st.Bytes)/1e6, dst, time.Since(start).Milliseconds())
+	recordBuild(root, dst, key, now, res, st, *verbose, stderr)
+	printSummary(stdout, res.Summary(), st, dst, time.Since(start), "")
 	return exitOK
 }
 

@@ -71,7 +71,7 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		Root:    root,
 		Addr:    *addr,
 		Poll:    *poll,
-		Build:   serve.FullBuilder(os.DirFS(root), attache.Theme(), build.Options{Drafts: *drafts, ImageCache: filepath.Join(root, ".attache", "cache", "images")}),
+		Build:   serve.SessionBuilder(os.DirFS(root), attache.Theme(), build.Options{Drafts: *drafts, ImageCache: filepath.Join(root, ".attache", "cache", "images")}),
 		OnBuild: p.report,
 		Log:     stderr,
 	})

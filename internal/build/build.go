@@ -7,6 +7,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -87,6 +88,11 @@ type Result struct {
 	Diags   *diag.List
 	Site    *site.Site // nil when the build failed before assembling
 	Timings []Timing
+	// Incremental marks a Session's result that holds only what changed
+	// since its previous successful build: Outputs replace or add to that
+	// build's, and Deferred replace theirs when asked for.
+	Incremental bool
+	Deferred    []Deferred
 }
 
 // Timing is how long one phase took.
@@ -101,6 +107,14 @@ var ErrFailed = errors.New("the build failed")
 // Run builds the site rooted at siteFS with the theme's defaults beneath
 // it. It returns ErrFailed when any error diagnostic was reported.
 func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
+	res, _, err := run(siteFS, theme, opts, nil)
+	return res, err
+}
+
+// run is Run, reusing parses from cache when it is not nil (and updating
+// it); it then also returns the pipeline's state, for a Session, when the
+// build succeeded.
+func run(siteFS, theme fs.FS, opts Options, cache parseCache) (*Result, *state, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -118,18 +132,19 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 
 	cfg, err := loadConfig(siteFS, opts, d)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	files := source.Scan(siteFS, d)
 	bundle, err := i18n.Load(theme, siteFS, cfg.DefaultLanguage, cfg.Codes(), d)
 	if err != nil {
 		d.Errorf("i18n", 0, 0, "%v", err)
-		return res, ErrFailed
+		return res, nil, ErrFailed
 	}
 	phase("load")
 
 	opts.Progress.start("parse", len(files.Pages))
-	inputs := parse(siteFS, cfg, files.Pages, opts.Workers, d, opts.Progress)
+	convs := converters(cfg)
+	inputs := parse(siteFS, convs, cfg, files.Pages, opts.Workers, d, opts.Progress, cache)
 	phase("parse")
 
 	s := site.Assemble(cfg, inputs, files.Resources, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, d)
@@ -137,7 +152,7 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 	tmpl, ok := render.LoadTemplates(render.Layers{Site: siteFS, Theme: theme}, bundle, cfg.Codes(), d)
 	phase("assemble")
 	if !ok || d.HasErrors() {
-		return res, ErrFailed
+		return res, nil, ErrFailed
 	}
 
 	emit := opts.Emit
@@ -145,9 +160,11 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 		opts.Progress.start("render", 0)
 		emit = func(o render.Output) { opts.Progress.step(); opts.Emit(o) }
 	}
-	res.Outputs = render.Render(render.Input{
+	var rend *render.Renderer
+	res.Outputs, rend = render.RenderKeep(render.Input{
 		Site: s, Templates: tmpl, Bundle: bundle, Static: staticFiles(siteFS, theme, files.Static),
 		Content: siteFS, Workers: opts.Workers, Emit: emit, ImageCache: imageCache(opts.ImageCache),
+		KeepDocs: cache != nil,
 	}, d)
 	for _, m := range bundle.Missing() {
 		d.Warnf("i18n/"+m.Lang+".yaml", 0, 0, "UI string %q is missing; using %s", m.ID, fallbackName(m.FellBackTo))
@@ -158,9 +175,9 @@ func Run(siteFS, theme fs.FS, opts Options) (*Result, error) {
 	phase("render")
 	if d.HasErrors() {
 		res.Outputs = nil
-		return res, ErrFailed
+		return res, nil, ErrFailed
 	}
-	return res, nil
+	return res, &state{cfg: cfg, convs: convs, site: s, renderer: rend}, nil
 }
 
 // inferConfig makes the site.yaml of a site that has only content/: its
@@ -240,15 +257,23 @@ func loadConfig(siteFS fs.FS, opts Options, d *diag.List) (*config.Config, error
 	return cfg, nil
 }
 
-// parse reads, splits and parses every Markdown file in parallel. The
-// result keeps the order of pages, so it is deterministic.
-func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers int, d *diag.List, progress *Progress) []site.Input {
+// converters makes one Markdown converter per site language.
+func converters(cfg *config.Config) map[string]*markdown.Converter {
 	convs := map[string]*markdown.Converter{}
 	for _, l := range cfg.Languages {
 		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: cfg.UnsafeHTML, TrustAuthors: cfg.TrustAuthors, HeadingID: slug.Make})
 	}
+	return convs
+}
+
+// parse reads, splits and parses every Markdown file in parallel. The
+// result keeps the order of pages, so it is deterministic. With a cache, a
+// file whose bytes were parsed before is not parsed again: its earlier
+// result and diagnostics are used.
+func parse(siteFS fs.FS, convs map[string]*markdown.Converter, cfg *config.Config, pages []source.PageFile, workers int, d *diag.List, progress *Progress, cache parseCache) []site.Input {
 	out := make([]site.Input, len(pages))
 	keep := make([]bool, len(pages))
+	parsed := make([]*parsedFile, len(pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {
@@ -269,15 +294,18 @@ func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers in
 					d.Errorf(pf.Path, 0, 0, "cannot read: %v", err)
 					continue
 				}
-				meta, body, bodyLine, ok := frontmatter.Parse(pf.Path, src, cfg.TimeZone, d)
-				if !ok {
-					continue
+				var pr *parsedFile
+				if cache != nil {
+					pr = cache.lookup(pf, src)
 				}
-				// Parse also renders the HTML and the plain text (word
-				// count, summaries, search): here, in parallel, once.
-				doc := conv.Parse(body)
-				out[i] = site.Input{File: pf, Meta: meta, Doc: doc, BodyLine: bodyLine, Hash: frontmatter.Hash(meta.Title, body)}
-				keep[i] = true
+				if pr == nil {
+					pr = parseFile(conv, cfg, pf, src, cache != nil)
+				}
+				parsed[i] = pr
+				for _, x := range pr.diags {
+					d.Add(x)
+				}
+				out[i], keep[i] = pr.in, pr.ok
 			}
 		}()
 	}
@@ -286,6 +314,9 @@ func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers in
 	}
 	close(next)
 	wg.Wait()
+	if cache != nil {
+		cache.replace(parsed)
+	}
 	kept := out[:0]
 	for i, in := range out {
 		if keep[i] {
@@ -293,6 +324,27 @@ func parse(siteFS fs.FS, cfg *config.Config, pages []source.PageFile, workers in
 		}
 	}
 	return kept
+}
+
+// parseFile parses one Markdown file. With keepSum, the result carries
+// its source's checksum, for a parse cache.
+func parseFile(conv *markdown.Converter, cfg *config.Config, pf source.PageFile, src []byte, keepSum bool) *parsedFile {
+	pr := &parsedFile{path: pf.Path}
+	if keepSum {
+		pr.sum = sha256.Sum256(src)
+	}
+	var d diag.List
+	meta, body, bodyLine, ok := frontmatter.Parse(pf.Path, src, cfg.TimeZone, &d)
+	pr.diags = d.Sorted()
+	if !ok {
+		return pr
+	}
+	// Parse also renders the HTML and the plain text (word count,
+	// summaries, search): here, in parallel, once.
+	doc := conv.Parse(body)
+	pr.in = site.Input{File: pf, Meta: meta, Doc: doc, BodyLine: bodyLine, Hash: frontmatter.Hash(meta.Title, body)}
+	pr.ok = true
+	return pr
 }
 
 // staticFiles lists the site's static files, then the theme's: the

@@ -41,6 +41,7 @@ var allowed = map[string][]string{
 	"e2e":         {"browsertest", "build", "render", "publish"},
 	"deps":        {},
 	"testcorpus":  {},
+	"buildcache":  {"diag", "frontmatter", "release", "site", "source"},
 	"hostile":     {"build", "render", "publish", "diag", "config", "testcorpus", "serve", "release", "markdown", "browsertest"},
 }
 

@@ -204,7 +204,7 @@ func termViews(ts []*site.Term) []TermView {
 func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 	v := r.newView(sv, l, "article", p.URL, p.Title)
 	v.Summary, v.Content = p.Summary, r.body(p)
-	if p.Doc != nil && r.in.Site.Config.FeedContent != "full" {
+	if p.Doc != nil && r.in.Site.Config.FeedContent != "full" && !r.in.KeepDocs {
 		// The page is the tree's last reader (feeds carrying full
 		// content would be another): drop it, keeping the plain text
 		// for search. Trees are most of a big build's memory.
@@ -238,13 +238,21 @@ func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 
 // list renders a home or section, one output per page of the list.
 func (r *renderer) list(sv *SiteView, l *site.Lang, n *site.SectionNode, layout string) []Output {
-	p := n.Page
-	kind := "section"
-	if p.Kind == site.Home {
-		kind = "home"
+	outs := r.listPages(sv, l, n, layout, nil)
+	if n.Page.File != "" {
+		outs = append(outs, r.aliasPages(sv, l, n.Page)...)
 	}
+	outs = append(outs, r.listFeed(sv, l, n))
+	return nonEmpty(outs...)
+}
+
+// listPages renders the pages of a list for which want holds (every page
+// when want is nil).
+func (r *renderer) listPages(sv *SiteView, l *site.Lang, n *site.SectionNode, layout string, want func(k int) bool) []Output {
+	p := n.Page
+	kind := listKind(p)
 	var outs []Output
-	r.paginate(p.URL, len(n.Pages), func(pager *PagerView, from, to int, url string) {
+	r.paginate(p.URL, len(n.Pages), want, func(pager *PagerView, from, to int, url string) {
 		v := r.newView(sv, l, kind, url, p.Title)
 		v.Summary, v.Content = p.Summary, r.body(p)
 		v.Pager = pager
@@ -254,11 +262,18 @@ func (r *renderer) list(sv *SiteView, l *site.Lang, n *site.SectionNode, layout 
 		r.alternates(v, p)
 		outs = append(outs, r.output(url, p.File, r.execute(v, p.File, layout, "_default/list.html")))
 	})
-	if p.File != "" {
-		outs = append(outs, r.aliasPages(sv, l, p)...)
-	}
-	outs = append(outs, r.feed(l, p.URL+"index.xml", feedTitle(sv.Title, p, kind), n.Pages))
 	return nonEmpty(outs...)
+}
+
+func (r *renderer) listFeed(sv *SiteView, l *site.Lang, n *site.SectionNode) Output {
+	return r.feed(l, n.Page.URL+"index.xml", feedTitle(sv.Title, n.Page, listKind(n.Page)), n.Pages)
+}
+
+func listKind(p *site.Page) string {
+	if p.Kind == site.Home {
+		return "home"
+	}
+	return "section"
 }
 
 func feedTitle(siteTitle string, p *site.Page, kind string) string {
@@ -268,9 +283,10 @@ func feedTitle(siteTitle string, p *site.Page, kind string) string {
 	return p.Title + " · " + siteTitle
 }
 
-// paginate calls fn once per page of a list of n items: page 1 at base,
-// page k at base/page/k/. An empty list still has its first page.
-func (r *renderer) paginate(base string, n int, fn func(p *PagerView, from, to int, url string)) {
+// paginate calls fn once per page of a list of n items for which want
+// holds (every page when want is nil): page 1 at base, page k at
+// base/page/k/. An empty list still has its first page.
+func (r *renderer) paginate(base string, n int, want func(k int) bool, fn func(p *PagerView, from, to int, url string)) {
 	size := r.in.Site.Config.Paginate
 	total := (n + size - 1) / size
 	if total == 0 {
@@ -283,6 +299,9 @@ func (r *renderer) paginate(base string, n int, fn func(p *PagerView, from, to i
 		return base + "page/" + strconv.Itoa(k) + "/"
 	}
 	for k := 1; k <= total; k++ {
+		if want != nil && !want(k) {
+			continue
+		}
 		pv := &PagerView{Number: k, Total: total}
 		if k > 1 {
 			pv.PrevURL = pageURL(k - 1)
@@ -329,8 +348,16 @@ func (r *renderer) everyLanguageAlternates(v *PageView, tax string) {
 }
 
 func (r *renderer) term(sv *SiteView, l *site.Lang, t *site.Term) []Output {
+	outs := r.termPages(sv, l, t, nil)
+	outs = append(outs, r.termFeed(sv, l, t))
+	return nonEmpty(outs...)
+}
+
+// termPages renders the pages of a term's list for which want holds
+// (every page when want is nil).
+func (r *renderer) termPages(sv *SiteView, l *site.Lang, t *site.Term, want func(k int) bool) []Output {
 	var outs []Output
-	r.paginate(t.URL, len(t.Pages), func(pager *PagerView, from, to int, url string) {
+	r.paginate(t.URL, len(t.Pages), want, func(pager *PagerView, from, to int, url string) {
 		v := r.newView(sv, l, "term", url, t.Name)
 		v.Taxonomy = t.Taxonomy
 		v.Pager = pager
@@ -339,8 +366,11 @@ func (r *renderer) term(sv *SiteView, l *site.Lang, t *site.Term) []Output {
 		}
 		outs = append(outs, r.output(url, "", r.execute(v, "", "_default/term.html")))
 	})
-	outs = append(outs, r.feed(l, t.URL+"index.xml", t.Name+" · "+sv.Title, t.Pages))
 	return nonEmpty(outs...)
+}
+
+func (r *renderer) termFeed(sv *SiteView, l *site.Lang, t *site.Term) Output {
+	return r.feed(l, t.URL+"index.xml", t.Name+" · "+sv.Title, t.Pages)
 }
 
 func (r *renderer) aliasPages(sv *SiteView, l *site.Lang, p *site.Page) []Output {

@@ -51,6 +51,10 @@ type Input struct {
 	ImageCache *imaging.Cache
 	// NoImageVariants turns the resized copies off.
 	NoImageVariants bool
+	// KeepDocs keeps every page's rendered Markdown after its page is
+	// written, for a Renderer that renders pages again (see Rebody);
+	// otherwise it is released to save memory.
+	KeepDocs bool
 }
 
 type renderer struct {
@@ -76,6 +80,11 @@ type renderer struct {
 
 // Render produces every output file, sorted by path. Problems go to diags.
 func Render(in Input, diags *diag.List) []Output {
+	outs, _ := render(in, diags)
+	return outs
+}
+
+func render(in Input, diags *diag.List) ([]Output, *renderer) {
 	if in.Workers <= 0 {
 		in.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -95,10 +104,10 @@ func Render(in Input, diags *diag.List) []Output {
 		}
 		r.responsive()
 		r.pages()
-		return nil
+		return nil, r
 	}
 	outs := append(static, r.responsive()...)
-	return r.finish(append(outs, r.pages()...))
+	return r.finish(append(outs, r.pages()...)), r
 }
 
 // finish sorts outputs and reports two outputs at one path.

@@ -27,7 +27,7 @@ func TestPaginateEdges(t *testing.T) {
 		{7, "1[0:3] 2[3:6] 3[6:7]"},
 	} {
 		var got []string
-		r.paginate("/vi/news/", c.n, func(p *PagerView, from, to int, url string) {
+		r.paginate("/vi/news/", c.n, nil, func(p *PagerView, from, to int, url string) {
 			got = append(got, fmt.Sprintf("%d[%d:%d]", p.Number, from, to))
 			want := "/vi/news/"
 			if p.Number > 1 {
@@ -50,7 +50,7 @@ func TestPagerWindowStaysShort(t *testing.T) {
 	var d diag.List
 	cfg, _ := config.Parse("site.yaml", []byte("paginate: 1\nlanguages: {vi: {}}\n"), &d)
 	r := &renderer{in: Input{Site: &site.Site{Config: cfg}}}
-	r.paginate("/vi/", 1000, func(p *PagerView, from, to int, url string) {
+	r.paginate("/vi/", 1000, nil, func(p *PagerView, from, to int, url string) {
 		if len(p.Pages) > 7 {
 			t.Fatalf("page %d lists %d page links", p.Number, len(p.Pages))
 		}

@@ -1,19 +1,37 @@
 package render
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
 	"github.com/attache-ssg/attache/internal/search"
 	"github.com/attache-ssg/attache/internal/site"
+	"github.com/attache-ssg/attache/internal/urlpath"
 )
 
 // searchPage renders /<lang>/search/ and the static index it queries in
-// the browser: the language's own articles (not the untranslated ones its
-// lists show), indexed by package search.
+// the browser.
 func (r *renderer) searchPage(sv *SiteView, l *site.Lang) []Output {
+	outs, err := r.searchJob(l).index()
+	if err != nil {
+		r.diags.Errorf("content/"+l.Config.Code, 0, 0, "%v", err)
+	}
+	return append(outs, r.searchHTML(sv, l)...)
+}
+
+func (r *renderer) searchHTML(sv *SiteView, l *site.Lang) []Output {
+	u := "/" + l.Config.Code + "/search/"
+	v := r.newView(sv, l, "search", u, r.in.Bundle.Translator(l.Config.Code).T("search"))
+	r.everyLanguageAlternates(v, "search")
+	return nonEmpty(r.output(u, "", r.execute(v, "", "search.html")))
+}
+
+// searchJob gathers what l's search index is made of: the language's own
+// articles (not the untranslated ones its lists show). The job holds
+// copies, so it can be run later, while the model changes.
+func (r *renderer) searchJob(l *site.Lang) *SearchJob {
 	code := l.Config.Code
-	u := "/" + code + "/search/"
 	tr := r.in.Bundle.Translator(code)
 	docs := make([]search.Doc, 0, len(l.Articles))
 	for _, p := range l.Articles {
@@ -23,17 +41,43 @@ func (r *renderer) searchPage(sv *SiteView, l *site.Lang) []Output {
 		}
 		docs = append(docs, d)
 	}
-	files, err := search.Build(code, docs)
+	return &SearchJob{Lang: code, docs: docs}
+}
+
+// SearchJob is the making of one language's search index, put off by
+// Rebody: it costs about a second on a big site.
+type SearchJob struct {
+	Lang string
+	docs []search.Doc
+	// page is the search page, rendered by Rebody, which the index files
+	// join under /<lang>/search/.
+	page []Output
+}
+
+// Prefix is the output folder the job's files fill, whole.
+func (j *SearchJob) Prefix() string { return j.Lang + "/search/" }
+
+// Make returns every file under Prefix: the search page and the index.
+// It reads nothing of the model, so it may run at any time, from any
+// goroutine.
+func (j *SearchJob) Make() ([]Output, error) {
+	outs, err := j.index()
+	return append(outs, j.page...), err
+}
+
+func (j *SearchJob) index() ([]Output, error) {
+	files, err := search.Build(j.Lang, j.docs)
 	if err != nil {
-		r.diags.Errorf("content/"+code, 0, 0, "%v", err)
-		return nil
+		return nil, err
 	}
+	u := "/" + j.Lang + "/search/"
 	outs := make([]Output, 0, len(files)+1)
 	for name, data := range files {
-		outs = append(outs, r.output(path.Join(u, name), "", data))
+		p, err := urlpath.OutFile(path.Join(u, name))
+		if err != nil {
+			return nil, fmt.Errorf("search index file %s: %w", name, err)
+		}
+		outs = append(outs, Output{Path: p, Data: data, Origin: u})
 	}
-	v := r.newView(sv, l, "search", u, tr.T("search"))
-	r.everyLanguageAlternates(v, "search")
-	outs = append(outs, r.output(u, "", r.execute(v, "", "search.html")))
-	return nonEmpty(outs...)
+	return outs, nil
 }

@@ -24,6 +24,21 @@ import (
 // when the build failed.
 type Builder func(baseURL string, changed []string) (*build.Result, error)
 
+// SessionBuilder builds with a build.Session, which renders again only
+// what a change needs (see build.Session); its results may be Incremental.
+func SessionBuilder(site, theme fs.FS, opts build.Options) Builder {
+	var sess *build.Session
+	var sessURL string
+	return func(baseURL string, changed []string) (*build.Result, error) {
+		if sess == nil || baseURL != sessURL {
+			o := opts
+			o.BaseURL = baseURL
+			sess, sessURL, changed = build.NewSession(site, theme, o), baseURL, nil
+		}
+		return sess.Build(changed)
+	}
+}
+
 // FullBuilder rebuilds everything every time with build.Run.
 func FullBuilder(site, theme fs.FS, opts build.Options) Builder {
 	return func(baseURL string, _ []string) (*build.Result, error) {
@@ -65,7 +80,11 @@ func (s *Server) rebuild(changed []string, initial bool) {
 	next := &snapshot{gen: prev.gen, seq: prev.seq + 1, files: prev.files, hasFiles: prev.hasFiles}
 	if err == nil {
 		next.gen++
-		next.files = index(res.Outputs)
+		if res.Incremental && prev.files != nil {
+			next.files = prev.files.apply(res)
+		} else {
+			next.files = newFileSet(res.Outputs)
+		}
 		next.hasFiles = true
 	} else {
 		next.errors = errorsOf(res, err)
@@ -74,7 +93,7 @@ func (s *Server) rebuild(changed []string, initial bool) {
 	s.snap.Store(next)
 
 	if s.cfg.OnBuild != nil {
-		s.cfg.OnBuild(Report{Result: res, Err: err, Duration: dur, Files: len(next.files), Initial: initial, Changed: changed})
+		s.cfg.OnBuild(Report{Result: res, Err: err, Duration: dur, Files: next.files.count(), Initial: initial, Changed: changed})
 	}
 	switch {
 	case err != nil:

@@ -103,7 +103,7 @@ func start(t testing.TB, root string, lim limits) *Server {
 // with the embedded default theme.
 func withTheme(cfg Config) Config {
 	if cfg.Build == nil {
-		cfg.Build = FullBuilder(os.DirFS(cfg.Root), attache.Theme(), build.Options{})
+		cfg.Build = SessionBuilder(os.DirFS(cfg.Root), attache.Theme(), build.Options{})
 	}
 	return cfg
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -156,7 +157,7 @@ func compareServed(t *testing.T, s *Server, want map[string][]byte, seen map[str
 	var diffs []string
 	// The snapshot holds exactly the wanted paths: nothing stale.
 	sn := s.snap.Load()
-	for p := range sn.files {
+	for _, p := range sn.files.paths() {
 		if _, ok := want[p]; !ok {
 			diffs = append(diffs, "stale path in the snapshot: "+p)
 		}
@@ -301,6 +302,30 @@ func (g *genSite) article(lang, name string) {
 	}
 }
 
+// editBody gives the file at p a new body, keeping its front matter, with
+// a link to another article of its folder now and then.
+func (g *genSite) editBody(p string) {
+	old, ok := g.read(p)
+	if !ok {
+		return
+	}
+	end := strings.Index(old[3:], "\n---\n")
+	if !strings.HasPrefix(old, "---\n") || end < 0 {
+		return
+	}
+	lang, _ := splitArticle(p)
+	var b strings.Builder
+	b.WriteString(old[:3+end+5])
+	b.WriteString("\n" + g.words(lang, 12) + ".\n")
+	for _, q := range g.articles {
+		if q != p && path.Dir(q) == path.Dir(p) && g.rnd.IntN(2) == 0 {
+			fmt.Fprintf(&b, "\nSee [%s](%s).\n", g.words(lang, 2), path.Base(q))
+			break
+		}
+	}
+	g.write(p, b.String())
+}
+
 func (g *genSite) footer() string {
 	return `<footer class="site-footer"><p>{{ T "backToTop" }} · footer ` + strconv.Itoa(g.rnd.IntN(1000)) + `</p></footer>` + "\n"
 }
@@ -313,11 +338,17 @@ func (g *genSite) uiStrings() string {
 // function that repairs them.
 func (g *genSite) step() (what string, fix func()) {
 	switch n := g.rnd.IntN(100); {
-	case n < 22:
+	case n < 10:
 		p := g.pick()
 		lang, name := splitArticle(p)
 		g.article(lang, name)
 		return "edit " + p, nil
+	case n < 22:
+		// The usual save: the same front matter, another body. The
+		// server renders again only what shows the body.
+		p := g.pick()
+		g.editBody(p)
+		return "edit the body of " + p, nil
 	case n < 34:
 		g.next++
 		name := genSections[g.rnd.IntN(2)] + "/moi-" + strconv.Itoa(g.next) + ".md"
@@ -351,6 +382,10 @@ func (g *genSite) step() (what string, fix func()) {
 	case n < 70:
 		lang := genLangs[g.rnd.IntN(3)]
 		p := "content/" + lang + "/" + genSections[g.rnd.IntN(2)] + "/_index.md"
+		if _, ok := g.read(p); ok && g.rnd.IntN(2) == 0 {
+			g.editBody(p)
+			return "edit the body of " + p, nil
+		}
 		g.write(p, "---\ntitle: "+g.words(lang, 3)+"\n---\n\n"+g.words(lang, 10)+"\n")
 		return "edit " + p, nil
 	case n < 77:

@@ -41,7 +41,7 @@ type Config struct {
 	// file-system events.
 	Poll time.Duration
 	// Build makes one build (required): the command passes
-	// FullBuilder with the embedded theme, tests their own.
+	// SessionBuilder with the embedded theme, tests their own.
 	Build Builder
 	// OnBuild, when set, hears about every build, the first one included
 	// (called from New). Calls never overlap.

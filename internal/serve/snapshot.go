@@ -13,11 +13,11 @@ import (
 // modified once stored: a rebuild makes a new one, so a response that
 // loaded a snapshot sees one consistent build, and its error state.
 type snapshot struct {
-	files    map[string]*render.Output // output path → output, of the last good build
-	hasFiles bool                      // false until a build has succeeded
-	gen      uint64                    // number of good builds so far
-	seq      uint64                    // number of builds so far, good or bad
-	errors   []diagJSON                // the last build's errors when it failed
+	files    *fileSet   // the outputs of the last good build; nil until one succeeded
+	hasFiles bool       // false until a build has succeeded
+	gen      uint64     // number of good builds so far
+	seq      uint64     // number of builds so far, good or bad
+	errors   []diagJSON // the last build's errors when it failed
 
 	state   []byte // stateJSON of this snapshot, for events
 	snippet []byte // what serve injects into HTML pages
@@ -76,11 +76,14 @@ func (sn *snapshot) seal(server string) {
 // lookup finds the output at a path, trying the NFC form of the path too:
 // output paths are NFC, and a URL typed on some systems is not.
 func (sn *snapshot) lookup(p string) *render.Output {
-	if o := sn.files[p]; o != nil {
+	if sn.files == nil {
+		return nil
+	}
+	if o := sn.files.get(p); o != nil {
 		return o
 	}
 	if n := norm.NFC.String(p); n != p {
-		return sn.files[n]
+		return sn.files.get(n)
 	}
 	return nil
 }

@@ -317,7 +317,14 @@ func (a *assembler) inherit(p *Page) {
 	if p.Kind == Article && p.Date.IsZero() {
 		a.diags.Errorf(p.File, 1, 0, "date is required for articles (e.g. `date: 2024-03-05`)")
 	}
-	p.Summary = m.Summary
+	p.fromBody()
+}
+
+// fromBody fills what is computed from the page's body: its words,
+// reading time and, unless the front matter gives one, summary.
+func (p *Page) fromBody() {
+	p.Summary = p.Meta.Summary
+	p.Words = 0
 	if p.Doc != nil {
 		p.Words = p.Doc.WordCount()
 		if p.Summary == "" {

@@ -1,8 +1,9 @@
 // Package site assembles parsed pages into the site model: languages,
 // sections, articles, translations, taxonomies and the URLs of all of them.
 //
-// The model is built once per build by Assemble and never mutated after it
-// returns, so renderers may read it from many goroutines. Pages refer to
+// The model is built once per build by Assemble and not mutated after it
+// returns (but by Rebody, between two renderings, for the dev server), so
+// renderers may read it from many goroutines. Pages refer to
 // each other by pointer inside one model; a rebuild makes a new model.
 package site
 

@@ -1,0 +1,138 @@
+package buildcache
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+func outputSite() map[string]string {
+	return map[string]string{
+		"index.html":             "<p>choose</p>",
+		"vi/index.html":          "<p>vi</p>",
+		"vi/news/a/index.html":   "<p>a</p>",
+		"en/news/a/index.html":   "<p>a</p>",
+		"css/site.css":           "body{}",
+		"vi/news/page/2/x.html":  "deep",
+		"sitemap.xml":            "<urlset/>",
+		"en/news/a/photo.jpg":    "jpeg",
+		"en/tags/x/index.html":   "tag",
+		"zh/news/index.html":     "zh",
+		"ar/news/b/index.html":   "ar",
+		"fr/news/c/d/index.html": "fr",
+	}
+}
+
+func mustSnapshot(t *testing.T, dir string) Output {
+	t.Helper()
+	o, err := Snapshot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// TestSnapshotSeesChanges: any change to a file of the output folder
+// changes its snapshot; reading it does not.
+func TestSnapshotSeesChanges(t *testing.T) {
+	past := time.Date(2024, 1, 2, 3, 4, 5, 6, time.UTC)
+	tests := []struct {
+		name   string
+		change func(t *testing.T, dir string)
+	}{
+		{"file removed", func(t *testing.T, dir string) { must(t, os.Remove(filepath.Join(dir, "vi", "index.html"))) }},
+		{"file added", func(t *testing.T, dir string) { writeTree(t, dir, map[string]string{"extra.html": "x"}) }},
+		{"file renamed", func(t *testing.T, dir string) {
+			must(t, os.Rename(filepath.Join(dir, "sitemap.xml"), filepath.Join(dir, "sitemap2.xml")))
+		}},
+		{"file rewritten", func(t *testing.T, dir string) { writeTree(t, dir, map[string]string{"css/site.css": "body{color:red}"}) }},
+		{"modification time changed", func(t *testing.T, dir string) {
+			must(t, os.Chtimes(filepath.Join(dir, "index.html"), past, past))
+		}},
+		{"mode changed", func(t *testing.T, dir string) { must(t, os.Chmod(filepath.Join(dir, "index.html"), 0o600)) }},
+		{"link added", func(t *testing.T, dir string) {
+			if err := os.Symlink("index.html", filepath.Join(dir, "link.html")); err != nil {
+				t.Skipf("symlink: %v", err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, outputSite())
+			before := mustSnapshot(t, dir)
+			if again := mustSnapshot(t, dir); again != before {
+				t.Fatalf("two snapshots of an untouched folder differ: %v, %v", before, again)
+			}
+			tt.change(t, dir)
+			if after := mustSnapshot(t, dir); after == before {
+				t.Error("snapshot unchanged")
+			}
+		})
+	}
+}
+
+// TestSnapshotSeesCopyWithSameTimes: a file replaced by one of the same
+// size whose modification time is set back (cp -p, rsync -t) still
+// changes the snapshot on Linux, where the change time cannot be set.
+func TestSnapshotSeesCopyWithSameTimes(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("change times are read on Linux only")
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, outputSite())
+	p := filepath.Join(dir, "vi", "news", "a", "index.html")
+	info, err := os.Stat(p)
+	must(t, err)
+	before := mustSnapshot(t, dir)
+	time.Sleep(10 * time.Millisecond)
+	must(t, os.WriteFile(p, []byte("<p>b</p>"), 0o644)) // same size
+	must(t, os.Chtimes(p, info.ModTime(), info.ModTime()))
+	if after := mustSnapshot(t, dir); after == before {
+		t.Error("a same-size edit with its modification time restored went unseen")
+	}
+}
+
+// TestSnapshotCounts: Files counts files, not folders; an empty folder
+// does not change the snapshot.
+func TestSnapshotCounts(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, outputSite())
+	before := mustSnapshot(t, dir)
+	if before.Files != len(outputSite()) {
+		t.Errorf("Files = %d, want %d", before.Files, len(outputSite()))
+	}
+	must(t, os.MkdirAll(filepath.Join(dir, "empty", "deeper"), 0o755))
+	if after := mustSnapshot(t, dir); after != before {
+		t.Error("an empty folder changed the snapshot")
+	}
+	empty := mustSnapshot(t, t.TempDir())
+	if empty.Files != 0 || empty.Digest == "" {
+		t.Errorf("empty folder: %+v", empty)
+	}
+}
+
+// TestSnapshotRefuses: a missing folder, a file or a link to a folder
+// has no snapshot (a link's files could change behind it).
+func TestSnapshotRefuses(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"site/index.html": "x", "file": "y"})
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "site"), link); err != nil {
+		t.Skipf("symlink: %v", err)
+	}
+	for _, p := range []string{filepath.Join(dir, "missing"), filepath.Join(dir, "file"), link} {
+		if _, err := Snapshot(p); err == nil {
+			t.Errorf("%s: no error", p)
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
