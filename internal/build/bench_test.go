@@ -1,9 +1,11 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -23,6 +25,9 @@ import (
 //	go test ./internal/build -run '^$' -bench . -benchtime=1x
 func benchCorpus(b *testing.B) string {
 	b.Helper()
+	if dir := os.Getenv("ATTACHE_BENCH_SITE"); dir != "" {
+		return dir // an existing site, such as the reference corpus
+	}
 	n := 1000
 	if s := os.Getenv("ATTACHE_BENCH_ARTICLES"); s != "" {
 		v, err := strconv.Atoi(s)
@@ -97,15 +102,54 @@ func BenchmarkBuildAndWrite(b *testing.B) {
 	}
 }
 
-// BenchmarkRebuildOneArticle edits one article and builds again: what
-// `attache serve` does on a save. Until builds are incremental this costs
-// a full build; the benchmark is here to show the gain when they are.
+// BenchmarkRebuildOneArticle edits one article's body and builds again
+// with a Session, as `attache serve` does on a save: the model is patched
+// and only what shows that body is rendered (the search index is put off).
+// BenchmarkFullRebuildOneArticle is the same save through a full build.
 func BenchmarkRebuildOneArticle(b *testing.B) {
 	dir := benchCorpus(b)
+	sess := NewSession(os.DirFS(dir), attache.Theme(), Options{Now: now})
+	if res, err := sess.Build(nil); err != nil {
+		b.Fatalf("%v\n%v", err, res.Diags.Err())
+	}
+	file := benchArticle(b, dir)
+	path := filepath.Join(dir, filepath.FromSlash(file))
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(orig)
+	defer os.WriteFile(path, orig, 0o644)
+	outputs := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if err := os.WriteFile(path, []byte(text+"\nSửa lần "+strconv.Itoa(i)+".\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		res, err := sess.Build([]string{file})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !res.Incremental {
+			b.Fatal("a body edit made a full build")
+		}
+		outputs = len(res.Outputs)
+	}
+	b.ReportMetric(float64(outputs), "outputs")
+}
+
+func BenchmarkFullRebuildOneArticle(b *testing.B) {
+	dir := benchCorpus(b)
 	site := os.DirFS(dir)
-	year, rel, text := testcorpus.Article("vi", 7, 1000)
-	path := filepath.Join(dir, "content", "vi", "news", strconv.Itoa(year), rel)
-	defer os.WriteFile(path, []byte(text), 0o644)
+	path := filepath.Join(dir, filepath.FromSlash(benchArticle(b, dir)))
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(orig)
+	defer os.WriteFile(path, orig, 0o644)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -117,4 +161,20 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// benchArticle is the article the rebuild benchmarks edit: the middle one
+// of the vi articles in file order.
+func benchArticle(b *testing.B, dir string) string {
+	var all []string
+	fs.WalkDir(os.DirFS(dir), "content/vi", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(e.Name(), "_") {
+			all = append(all, p)
+		}
+		return nil
+	})
+	if len(all) == 0 {
+		b.Fatal("no vi article")
+	}
+	return all[len(all)/2]
 }

@@ -39,6 +39,12 @@ type Session struct {
 	// last is the state of the last full build, nil when it failed: a
 	// failed build's model cannot be patched.
 	last *state
+	// due is when the first unpublished dated page of the last full build
+	// comes out (zero: none); from then on the model is out of date.
+	due time.Time
+	// parseDiags are the last full build's parse diagnostics, which an
+	// incremental build repeats (it changes none: it requires equal ones).
+	parseDiags []diag.Diagnostic
 	// failedFast lists the files of the last incremental build when it
 	// failed. Its errors were found only on the outputs it rendered, so
 	// the next build can be incremental only if it renders them again: if
@@ -82,6 +88,13 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	opts.Now = s.now()
 	res, st, err := run(s.site, s.theme, opts, s.cache)
 	s.last, s.failedFast = st, nil
+	if st != nil {
+		s.due = nextDue(st.site, s.cache, opts.Now)
+		s.parseDiags = nil
+		for _, pr := range s.cache {
+			s.parseDiags = append(s.parseDiags, pr.diags...)
+		}
+	}
 	return res, err
 }
 
@@ -109,7 +122,7 @@ func (s *Session) incremental(changed []string) (*Result, bool) {
 	start := time.Now()
 	// The time decides which articles are published: a page whose date
 	// has come since the last full build needs one.
-	if !s.opts.Future && futureCame(st.site, s.cache, s.now()) {
+	if !s.opts.Future && !s.due.IsZero() && !s.now().Before(s.due) {
 		return nil, false
 	}
 	var fresh []*parsedFile
@@ -123,6 +136,14 @@ func (s *Session) incremental(changed []string) (*Result, bool) {
 			return nil, false
 		}
 		src, err := fs.ReadFile(s.site, p)
+		if err == nil && len(src) == 0 {
+			// Truncated and not yet written: a save in progress (the
+			// watcher can cut a batch between the two on a busy
+			// machine). Its end is a moment away; an empty article
+			// would fail anyway.
+			time.Sleep(tornSaveWait)
+			src, err = fs.ReadFile(s.site, p)
+		}
 		if err != nil {
 			return nil, false // removed: pages go away
 		}
@@ -141,10 +162,8 @@ func (s *Session) incremental(changed []string) (*Result, bool) {
 		}
 	}
 	res := &Result{Diags: &diag.List{}, Site: st.site, Incremental: true}
-	for _, pr := range s.cache {
-		for _, x := range pr.diags {
-			res.Diags.Add(x)
-		}
+	for _, x := range s.parseDiags {
+		res.Diags.Add(x)
 	}
 	outs, jobs := st.renderer.Rebody(pages, res.Diags)
 	res.Outputs = outs
@@ -155,22 +174,25 @@ func (s *Session) incremental(changed []string) (*Result, bool) {
 	return res, true
 }
 
-// futureCame reports whether some parsed page dated after the last full
-// build's moment is due by now. The moment is not kept; a page is due if
-// it is not in the model yet its date has passed and it is no draft.
-func futureCame(s *site.Site, cache parseCache, now time.Time) bool {
+// nextDue returns the earliest date after now of a parsed page that is no
+// draft and not in the model: when it comes, the page is published.
+func nextDue(s *site.Site, cache parseCache, now time.Time) time.Time {
+	var due time.Time
 	for _, pr := range cache {
-		if !pr.ok || pr.in.Meta.Draft || pr.in.Meta.Date.IsZero() {
+		d := pr.in.Meta.Date
+		if !pr.ok || pr.in.Meta.Draft || d.IsZero() || !d.After(now) || s.ByFile[pr.path] != nil {
 			continue
 		}
-		if s.ByFile[pr.path] == nil && !pr.in.Meta.Date.After(now) {
-			if _, ok := s.Config.Language(pr.in.File.Lang); ok {
-				return true
-			}
+		if due.IsZero() || d.Before(due) {
+			due = d
 		}
 	}
-	return false
+	return due
 }
+
+// tornSaveWait is how long an incremental build waits for a changed file
+// found empty to be written.
+const tornSaveWait = 20 * time.Millisecond
 
 // isPage reports whether a changed path is a Markdown file under content/.
 func isPage(p string) bool {

@@ -33,9 +33,8 @@ func RenderKeep(in Input, diags *diag.List) ([]Output, *Renderer) {
 func (x *Renderer) Rebody(changed []*site.Page, diags *diag.List) (outs []Output, search []*SearchJob) {
 	r := x.r
 	r.diags = diags
-	set := map[*site.Page]bool{}
+	set := pageSet(changed)
 	for _, p := range changed {
-		set[p] = true
 		r.absHTML.Delete(p)
 	}
 	articles := map[*site.Page]bool{}
@@ -50,31 +49,35 @@ func (x *Renderer) Rebody(changed []*site.Page, diags *diag.List) (outs []Output
 			articles[t] = true // their outdated notice compares hashes
 		}
 	}
+	size := r.in.Site.Config.Paginate
 	for _, l := range r.in.Site.Langs {
 		sv := r.siteView(l)
 		for _, q := range l.Articles {
-			if articles[q] || set[q.Prev] || set[q.Next] || anyIn(q.Related, set) {
+			// Neighbours and related articles are of one language.
+			if articles[q] || langs[l.Config.Code] && (set.has(q.Prev) || set.has(q.Next) || set.any(q.Related)) {
 				outs = append(outs, r.article(sv, l, q)...)
 			}
 		}
+		// Lists of every language: one may show an untranslated article
+		// of another.
 		nodes := append([]*site.SectionNode{l.Home}, l.Sections...)
 		for i, n := range nodes {
 			layout := "_default/list.html"
 			if i == 0 {
 				layout = "index.html"
 			}
-			if set[n.Page] {
+			if set.has(n.Page) {
 				outs = append(outs, r.list(sv, l, n, layout)...)
 				continue
 			}
-			if want := pagesHolding(n.Pages, set, r.in.Site.Config.Paginate); want != nil {
+			if want := set.pagesHolding(n.Pages, size); want != nil {
 				outs = append(outs, r.listPages(sv, l, n, layout, want)...)
 				outs = append(outs, nonEmpty(r.listFeed(sv, l, n))...)
 			}
 		}
 		for _, tax := range [][]*site.Term{l.Tags, l.Categories} {
 			for _, t := range tax {
-				if want := pagesHolding(t.Pages, set, r.in.Site.Config.Paginate); want != nil {
+				if want := set.pagesHolding(t.Pages, size); want != nil {
 					outs = append(outs, r.termPages(sv, l, t, want)...)
 					outs = append(outs, nonEmpty(r.termFeed(sv, l, t))...)
 				}
@@ -89,21 +92,38 @@ func (x *Renderer) Rebody(changed []*site.Page, diags *diag.List) (outs []Output
 	return r.finish(outs), search
 }
 
-func anyIn(pages []*site.Page, set map[*site.Page]bool) bool {
-	for _, p := range pages {
-		if set[p] {
+// pageSet is the few pages a save changed. A slice searched from the
+// front beats a map: it is asked about every page of a big site, and
+// holds one or two.
+type pageSet []*site.Page
+
+func (s pageSet) has(p *site.Page) bool {
+	if p == nil {
+		return false
+	}
+	for _, q := range s {
+		if q == p {
 			return true
 		}
 	}
 	return false
 }
 
-// pagesHolding returns which pager pages of a list show a page of set, or
+func (s pageSet) any(pages []*site.Page) bool {
+	for _, p := range pages {
+		if s.has(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// pagesHolding returns which pager pages of a list show a page of s, or
 // nil when none does.
-func pagesHolding(pages []*site.Page, set map[*site.Page]bool, size int) func(k int) bool {
+func (s pageSet) pagesHolding(pages []*site.Page, size int) func(k int) bool {
 	var ks map[int]bool
 	for i, p := range pages {
-		if set[p] {
+		if s.has(p) {
 			if ks == nil {
 				ks = map[int]bool{}
 			}

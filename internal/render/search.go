@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/attache-ssg/attache/internal/i18n"
 	"github.com/attache-ssg/attache/internal/search"
 	"github.com/attache-ssg/attache/internal/site"
 	"github.com/attache-ssg/attache/internal/urlpath"
@@ -32,23 +33,23 @@ func (r *renderer) searchHTML(sv *SiteView, l *site.Lang) []Output {
 // copies, so it can be run later, while the model changes.
 func (r *renderer) searchJob(l *site.Lang) *SearchJob {
 	code := l.Config.Code
-	tr := r.in.Bundle.Translator(code)
 	docs := make([]search.Doc, 0, len(l.Articles))
 	for _, p := range l.Articles {
-		d := search.Doc{URL: strings.TrimPrefix(p.URL, "/"+code+"/"), Title: p.Title, Date: tr.Date(p.Date, "medium"), Time: p.Date}
+		d := search.Doc{URL: strings.TrimPrefix(p.URL, "/"+code+"/"), Title: p.Title, Time: p.Date}
 		if p.Doc != nil {
 			d.Text = p.Doc.PlainText()
 		}
 		docs = append(docs, d)
 	}
-	return &SearchJob{Lang: code, docs: docs}
+	return &SearchJob{Lang: code, docs: docs, tr: r.in.Bundle.Translator(code)}
 }
 
 // SearchJob is the making of one language's search index, put off by
 // Rebody: it costs about a second on a big site.
 type SearchJob struct {
 	Lang string
-	docs []search.Doc
+	docs []search.Doc // Date is filled by index, when the job runs
+	tr   *i18n.Translator
 	// page is the search page, rendered by Rebody, which the index files
 	// join under /<lang>/search/.
 	page []Output
@@ -66,6 +67,9 @@ func (j *SearchJob) Make() ([]Output, error) {
 }
 
 func (j *SearchJob) index() ([]Output, error) {
+	for i := range j.docs {
+		j.docs[i].Date = j.tr.Date(j.docs[i].Time, "medium")
+	}
 	files, err := search.Build(j.Lang, j.docs)
 	if err != nil {
 		return nil, err

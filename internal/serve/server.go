@@ -195,10 +195,16 @@ func newServer(cfg Config, lim limits) (*Server, error) {
 	return s, nil
 }
 
+// saveQuiet is how long the sources must stay quiet before a rebuild: an
+// editor's save (a write, or a temporary file renamed over the old one)
+// takes well under a millisecond, and every millisecond here is one the
+// author waits for the page.
+const saveQuiet = 10 * time.Millisecond
+
 // watch starts the watcher, falling back to polling when the OS runs out
 // of watches: slower change detection beats none.
 func (s *Server) watch() (*watch.Watcher, error) {
-	opts := watch.Options{Paths: watchedPaths(), Poll: s.cfg.Poll}
+	opts := watch.Options{Paths: watchedPaths(), Poll: s.cfg.Poll, Debounce: saveQuiet}
 	w, err := watch.New(s.cfg.Root, opts)
 	if errors.Is(err, watch.ErrWatchLimit) && opts.Poll == 0 {
 		fmt.Fprintf(s.cfg.Log, "serve: %v; polling for changes every %v instead\n", err, s.lim.watchPoll)

@@ -129,36 +129,76 @@ const relatedScan = 500
 // Work is proportional to the tag lists touched, not to the square of the
 // number of articles.
 func related(arts []*Page) {
-	rank := make(map[*Page]int, len(arts))
+	// Pages are numbered (arts first, in list order: newest first), and
+	// each tag's candidates turned into numbers once, so scoring an
+	// article is counting in a slice, not hashing pointers: on 10,000
+	// articles a map made this most of the assembly.
+	ids := make(map[*Page]int32, len(arts))
+	pages := append([]*Page(nil), arts...)
+	rank := make([]int32, len(arts), len(arts)+16)
 	for i, p := range arts {
-		rank[p] = i // arts is in list order: newest first
+		ids[p] = int32(i)
+		rank[i] = int32(i)
 	}
-	score := map[*Page]int{}
+	cands := map[*Term][]int32{}
+	for _, p := range arts {
+		for _, t := range p.Tags {
+			if _, ok := cands[t]; ok {
+				continue
+			}
+			// A tag on thousands of articles would make this quadratic;
+			// its newest relatedScan articles are the ones worth showing.
+			scan := t.Pages[:min(len(t.Pages), relatedScan)]
+			c := make([]int32, len(scan))
+			for k, q := range scan {
+				id, ok := ids[q]
+				if !ok {
+					id = int32(len(pages))
+					ids[q] = id
+					pages = append(pages, q)
+					rank = append(rank, 0)
+				}
+				c[k] = id
+			}
+			cands[t] = c
+		}
+	}
+	score := make([]int32, len(pages))
+	var touched []int32
 	for _, p := range arts {
 		if len(p.Tags) == 0 {
 			continue
 		}
-		clear(score)
+		self := ids[p]
+		touched = touched[:0]
 		for _, t := range p.Tags {
-			// A tag on thousands of articles would make this quadratic;
-			// its newest relatedScan articles are the ones worth showing.
-			for _, q := range t.Pages[:min(len(t.Pages), relatedScan)] {
-				if q != p {
-					score[q]++
+			for _, id := range cands[t] {
+				if id == self {
+					continue
 				}
+				if score[id] == 0 {
+					touched = append(touched, id)
+				}
+				score[id]++
 			}
 		}
-		top := NewTopK(MaxRelated, func(a, b *Page) bool {
+		top := NewTopK(MaxRelated, func(a, b int32) bool {
 			if score[a] != score[b] {
 				return score[a] > score[b]
 			}
 			return rank[a] < rank[b]
 		})
-		for q := range score {
-			top.Offer(q)
+		for _, id := range touched {
+			top.Offer(id)
 		}
-		if cands := top.Items(); len(cands) > 0 {
-			p.Related = cands
+		if best := top.Items(); len(best) > 0 {
+			p.Related = make([]*Page, len(best))
+			for k, id := range best {
+				p.Related[k] = pages[id]
+			}
+		}
+		for _, id := range touched {
+			score[id] = 0
 		}
 	}
 }
