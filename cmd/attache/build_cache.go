@@ -102,6 +102,7 @@ func recordBuild(root, dst, key string, now time.Time, res *build.Result, st pub
 		forgetBuild(root, dst, verbose, stderr)
 		return
 	}
+	start := time.Now()
 	err := func() error {
 		snap, err := buildcache.Snapshot(dst)
 		if err != nil {
@@ -118,6 +119,9 @@ func recordBuild(root, dst, key string, now time.Time, res *build.Result, st pub
 		e.SetDiags(res.Diags.Sorted())
 		return buildcache.Store(root, dst, e)
 	}()
+	if verbose {
+		fmt.Fprintf(stderr, "  %-9s %6d ms\n", "record", time.Since(start).Milliseconds())
+	}
 	if err != nil {
 		if verbose {
 			fmt.Fprintf(stderr, "attache build: not recorded for the next build: %v\n", err)

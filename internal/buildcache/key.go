@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -62,10 +63,10 @@ func Hash(in Inputs) (Sources, error) {
 	}
 	site := os.DirFS(in.Root)
 	for _, tree := range Trees {
-		h.walk(site, tree, "", skipIn(tree))
+		h.walk(site, in.Root, tree, "", skipIn(tree))
 	}
 	if in.Theme != nil {
-		h.walk(in.Theme, ".", "(theme)/", func(string, int, bool) bool { return false })
+		h.walk(in.Theme, "", ".", "(theme)/", func(string, int, bool) bool { return false })
 	}
 	return h.finish()
 }
@@ -134,6 +135,7 @@ type fileRec struct {
 type job struct {
 	fsys fs.FS
 	name string
+	abs  string // the file's path on disk, when it is on disk: read faster
 	rec  *fileRec
 }
 
@@ -157,19 +159,22 @@ func (h *hasher) fail(err error) {
 }
 
 // file queues a regular file for hashing and keeps its place in the key.
-func (h *hasher) file(fsys fs.FS, name, label string) {
+// abs is its path on disk, or "" for a file of an fs.FS elsewhere.
+func (h *hasher) file(fsys fs.FS, name, abs, label string) {
 	r := &fileRec{}
 	h.files = append(h.files, r)
 	h.add(record('F', label))
 	h.records = append(h.records, nil) // the digest, filled in by finish
-	h.jobs <- job{fsys, name, r}
+	h.jobs <- job{fsys, name, abs, r}
 }
 
 // walk adds the files of root in fsys (a file or a folder), in lexical
 // order, labelled prefix+path. Like the build, it follows root itself
 // when it is a symbolic link but no link inside it: a link there counts
 // by its target's name only, as the build does not read through it.
-func (h *hasher) walk(fsys fs.FS, root, prefix string, skip func(string, int, bool) bool) {
+//
+// dir is the folder fsys reads on disk, "" when fsys is not a folder.
+func (h *hasher) walk(fsys fs.FS, dir, root, prefix string, skip func(string, int, bool) bool) {
 	info, err := fs.Stat(fsys, root)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, lerr := fs.Lstat(fsys, root); lerr == nil {
@@ -182,7 +187,7 @@ func (h *hasher) walk(fsys fs.FS, root, prefix string, skip func(string, int, bo
 		return
 	}
 	if !info.IsDir() {
-		h.entry(fsys, root, prefix, info.Mode().Type())
+		h.entry(fsys, dir, root, prefix, info.Mode().Type())
 		return
 	}
 	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
@@ -205,7 +210,7 @@ func (h *hasher) walk(fsys fs.FS, root, prefix string, skip func(string, int, bo
 		if d.IsDir() {
 			return nil
 		}
-		h.entry(fsys, p, prefix, d.Type())
+		h.entry(fsys, dir, p, prefix, d.Type())
 		return nil
 	})
 	if err != nil {
@@ -216,10 +221,14 @@ func (h *hasher) walk(fsys fs.FS, root, prefix string, skip func(string, int, bo
 // entry adds one non-folder entry: a regular file by its content, a link
 // by its target, anything else (a pipe, a device) by its type, never
 // opened (a read from a pipe could block for ever).
-func (h *hasher) entry(fsys fs.FS, p, prefix string, typ fs.FileMode) {
+func (h *hasher) entry(fsys fs.FS, dir, p, prefix string, typ fs.FileMode) {
 	switch {
 	case typ.IsRegular():
-		h.file(fsys, p, prefix+p)
+		abs := ""
+		if dir != "" {
+			abs = filepath.Join(dir, filepath.FromSlash(p))
+		}
+		h.file(fsys, p, abs, prefix+p)
 	case typ&fs.ModeSymlink != 0:
 		target, err := fs.ReadLink(fsys, p)
 		if err != nil {
@@ -237,7 +246,13 @@ func (h *hasher) work() {
 	buf := make([]byte, 64<<10)
 	d := sha256.New()
 	for j := range h.jobs {
-		n, err := digest(d, j.fsys, j.name, buf)
+		var n int64
+		var err error
+		if j.abs != "" {
+			n, err = digestFile(d, j.abs, buf)
+		} else {
+			n, err = digest(d, j.fsys, j.name, buf)
+		}
 		if err != nil {
 			h.fail(fmt.Errorf("%s: %w", j.name, err))
 			continue

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -21,10 +20,12 @@ type Output struct {
 	Files  int    `json:"files"`
 }
 
-// fileState is what Snapshot keeps of one file.
+// fileState is what Snapshot keeps of one file. Its numbers only need
+// to be the same for an unchanged file on one system, so each system
+// gives what its stat gives.
 type fileState struct {
 	rel         string // slash-separated, under the output folder
-	mode        os.FileMode
+	mode        uint64
 	size, mtime int64
 	ino         uint64
 	ctime       int64
@@ -57,7 +58,7 @@ func Snapshot(dir string) (Output, error) {
 	for _, f := range s.files {
 		buf = binary.AppendUvarint(buf[:0], uint64(len(f.rel)))
 		buf = append(buf, f.rel...)
-		buf = binary.AppendUvarint(buf, uint64(f.mode))
+		buf = binary.AppendUvarint(buf, f.mode)
 		buf = binary.AppendVarint(buf, f.size)
 		buf = binary.AppendVarint(buf, f.mtime)
 		buf = binary.AppendUvarint(buf, f.ino)
@@ -71,6 +72,7 @@ type snapshot struct {
 	root string
 	sem  chan struct{} // a token per extra goroutine
 	wg   sync.WaitGroup
+	bufs sync.Pool // of *[]byte, for reading folders
 
 	mu    sync.Mutex
 	files []fileState
@@ -81,38 +83,30 @@ type snapshot struct {
 // goroutine while one is free, else in this one.
 func (s *snapshot) folder(rel string) {
 	defer s.wg.Done()
-	full := filepath.Join(s.root, filepath.FromSlash(rel))
-	entries, err := os.ReadDir(full)
-	if err != nil {
-		s.fail(err)
-		return
+	buf, _ := s.bufs.Get().(*[]byte)
+	if buf == nil {
+		b := make([]byte, 32<<10)
+		buf = &b
 	}
-	var files []fileState
-	for _, e := range entries {
-		p := path.Join(rel, e.Name())
-		if e.IsDir() {
-			s.wg.Add(1)
-			select {
-			case s.sem <- struct{}{}:
-				go func() { s.folder(p); <-s.sem }()
-			default:
-				s.folder(p)
-			}
-			continue
-		}
-		info, err := e.Info()
-		if err != nil {
-			// A file removed while it was read: someone is changing the
-			// folder, so it matches no snapshot.
-			s.fail(fmt.Errorf("%s changed while it was read: %w", s.root, err))
-			return
-		}
-		ino, ctime := changeID(info)
-		files = append(files, fileState{p, info.Mode(), info.Size(), info.ModTime().UnixNano(), ino, ctime})
+	subs, files, err := listFolder(s.root, rel, *buf)
+	s.bufs.Put(buf)
+	if err != nil {
+		s.fail(fmt.Errorf("%s changed while it was read: %w", s.root, err))
+		return
 	}
 	s.mu.Lock()
 	s.files = append(s.files, files...)
 	s.mu.Unlock()
+	for _, name := range subs {
+		p := path.Join(rel, name)
+		s.wg.Add(1)
+		select {
+		case s.sem <- struct{}{}:
+			go func() { s.folder(p); <-s.sem }()
+		default:
+			s.folder(p)
+		}
+	}
 }
 
 func (s *snapshot) fail(err error) {

@@ -1,9 +1,11 @@
 package buildcache
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -47,7 +49,9 @@ func TestSnapshotSeesChanges(t *testing.T) {
 		{"file renamed", func(t *testing.T, dir string) {
 			must(t, os.Rename(filepath.Join(dir, "sitemap.xml"), filepath.Join(dir, "sitemap2.xml")))
 		}},
-		{"file rewritten", func(t *testing.T, dir string) { writeTree(t, dir, map[string]string{"css/site.css": "body{color:red}"}) }},
+		{"file rewritten", func(t *testing.T, dir string) {
+			writeTree(t, dir, map[string]string{"css/site.css": "body{color:red}"})
+		}},
 		{"modification time changed", func(t *testing.T, dir string) {
 			must(t, os.Chtimes(filepath.Join(dir, "index.html"), past, past))
 		}},
@@ -134,5 +138,29 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSnapshotLargeFolders: a folder whose listing takes several reads,
+// and many nested folders, are read whole, and a change deep inside is
+// seen.
+func TestSnapshotLargeFolders(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	long := strings.Repeat("x", 120)
+	for i := range 600 { // about 80 KB of listing: several reads of 32 KB
+		files[fmt.Sprintf("big/%s-%04d.html", long, i)] = "x"
+	}
+	for i := range 200 {
+		files[fmt.Sprintf("deep/%d/%d/%d/index.html", i%7, i%13, i)] = "y"
+	}
+	writeTree(t, dir, files)
+	before := mustSnapshot(t, dir)
+	if before.Files != len(files) {
+		t.Fatalf("Files = %d, want %d", before.Files, len(files))
+	}
+	must(t, os.Remove(filepath.Join(dir, "deep", "5", "4", "173", "index.html")))
+	if after := mustSnapshot(t, dir); after == before || after.Files != len(files)-1 {
+		t.Errorf("a file removed deep inside: %+v, before %+v", after, before)
 	}
 }
