@@ -19,7 +19,7 @@ const (
 const usage = `attache — static sites for multilingual foreign-information publications
 
 Usage:
-  attache build   [--source DIR] [--out DIR] [--base-url URL] [--lang LIST] [--drafts] [--verbose]
+  attache build   [--source DIR] [--out DIR] [--base-url URL] [--lang LIST] [--drafts] [--verbose] [--no-cache]
   attache serve   [--source DIR] [--addr 127.0.0.1:1313] [--poll DURATION] [--drafts]
   attache new     article SECTION/SLUG [--lang L] | translation FILE --to L  [--source DIR]
   attache status  [--source DIR] [--lang LIST] [--section S] [--format text|json|html] [--out FILE] [--fail-on STATES]

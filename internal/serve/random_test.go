@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode"
@@ -52,7 +53,12 @@ func TestRandomEditsMatchFreshBuilds(t *testing.T) {
 		steps = 20
 	}
 	g := newGenSite(t, rand.New(rand.NewPCG(seed, 0x5eed)))
-	s := start(t, g.root, testLimits())
+	var incremental atomic.Int64 // builds that took the Session's fast path
+	s := startCfg(t, Config{Root: g.root, Addr: "127.0.0.1:0", OnBuild: func(r Report) {
+		if r.Result != nil && r.Result.Incremental {
+			incremental.Add(1)
+		}
+	}}, testLimits())
 	ev := openEvents(t, s)
 	ev.waitFor(t, evHello)
 
@@ -94,7 +100,12 @@ func TestRandomEditsMatchFreshBuilds(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("seed %d: %d steps built, %d failed as expected; %d paths seen", seed, good, bad, len(seen))
+	t.Logf("seed %d: %d steps built, %d failed as expected, %d builds incremental; %d paths seen", seed, good, bad, incremental.Load(), len(seen))
+	// The broken link made on purpose is a body edit: the fast path was
+	// taken at least for it and its fix.
+	if incremental.Load() == 0 {
+		t.Error("no build took the incremental path")
+	}
 }
 
 // waitServed waits for reload events until the served site equals want.
