@@ -148,7 +148,9 @@ func (w *Writer) work() {
 }
 
 // mkdir creates a directory of the output once, whichever worker needs it
-// first.
+// first, and its parents before it. The directories made are remembered,
+// so each costs one mkdir call: os.MkdirAll would stat every level first,
+// and a big site has tens of thousands of folders.
 func (w *Writer) mkdir(d string) error {
 	w.mu.Lock()
 	done := w.dirs[d]
@@ -156,8 +158,15 @@ func (w *Writer) mkdir(d string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(w.tmp, d), 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(d)); err != nil {
 		return err
+	}
+	full := filepath.Join(w.tmp, d)
+	if err := os.Mkdir(full, 0o755); err != nil {
+		// Another worker may have made it a moment ago.
+		if st, serr := os.Lstat(full); serr != nil || !st.IsDir() {
+			return err
+		}
 	}
 	w.mu.Lock()
 	w.dirs[d] = true
