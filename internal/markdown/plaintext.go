@@ -27,7 +27,9 @@ func (d *Doc) computeText(t *tree) {
 	tw.reset(t.src)
 	tw.Grow(len(t.src))
 	tw.blocks(t.root)
-	d.text = tw.String()
+	// A copy at its length: the builder grew to the source's size, and a
+	// big site keeps every document's text until its search index is made.
+	d.text = strings.Clone(tw.String())
 	d.words = countWords(d.text)
 }
 
