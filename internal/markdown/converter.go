@@ -49,6 +49,9 @@ type Converter struct {
 	headingID func(string) string
 	// unsafe: every URL scheme is written (Unsafe and TrustAuthors).
 	unsafe bool
+	// writers recycles the renderWriters Parse renders into, with their
+	// buffers; a sync.Pool is safe to share between goroutines.
+	writers sync.Pool
 }
 
 // New builds a Converter: CommonMark plus GFM tables, strikethrough,

@@ -43,22 +43,29 @@ func (d *Doc) Render(w io.Writer, rewrite func(l Link) string) (err error) {
 			err = fmt.Errorf("markdown: render: internal error: %v", p)
 		}
 	}()
-	buf := make([]byte, 0, len(d.html)+64*len(d.slots))
+	var dest []byte
 	prev := 0
 	for _, s := range d.slots {
-		buf = append(buf, d.html[prev:s.at]...)
+		if _, err := w.Write(d.html[prev:s.at]); err != nil {
+			return err
+		}
 		prev = s.at
 		l := d.links[s.link]
-		dest := l.Dest
+		u := l.Dest
 		if rewrite != nil {
-			dest = rewrite(l)
+			u = rewrite(l)
 		}
-		buf = d.c.appendURL(buf, dest, l.Image)
+		dest = d.c.appendURL(dest[:0], u, l.Image)
+		if _, err := w.Write(dest); err != nil {
+			return err
+		}
 	}
-	buf = append(buf, d.html[prev:]...)
-	_, err = w.Write(buf)
+	_, err = w.Write(d.html[prev:])
 	return err
 }
+
+// maxPooledWriter keeps one huge document from pinning its buffer.
+const maxPooledWriter = 1 << 20
 
 // slot is where the destination of links[link] goes in a Doc's html.
 type slot struct {
@@ -78,7 +85,21 @@ func (c *Converter) appendURL(buf []byte, dest string, image bool) []byte {
 // destination goes. A panic in goldmark on some unforeseen input costs
 // this document (every Render returns it), not the build.
 func (d *Doc) prerender(t *tree) {
-	rw := &renderWriter{doc: d, tree: t}
+	rw, _ := d.c.writers.Get().(*renderWriter)
+	if rw == nil {
+		rw = &renderWriter{}
+	}
+	// The HTML is about the size of the source: one allocation, not a
+	// dozen doublings, each zeroed.
+	rw.buf.Grow(len(t.src) + len(t.src)/2)
+	rw.doc, rw.tree, rw.next = d, t, 0
+	defer func() {
+		rw.doc, rw.tree = nil, nil
+		if rw.buf.Cap() <= maxPooledWriter {
+			rw.buf.Reset()
+			d.c.writers.Put(rw)
+		}
+	}()
 	defer func() {
 		if p := recover(); p != nil {
 			d.renderErr = fmt.Errorf("markdown: render: internal error: %v", p)
