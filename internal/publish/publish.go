@@ -228,7 +228,7 @@ func CleanLeftovers(dir string) {
 func writeOne(root string, o render.Output) (int64, error) {
 	dst := filepath.Join(root, filepath.FromSlash(o.Path))
 	if o.Src == nil {
-		if err := os.WriteFile(dst, o.Data, 0o644); err != nil {
+		if err := createFile(dst, o.Data); err != nil {
 			return 0, fmt.Errorf("writing %s: %w", o.Path, err)
 		}
 		return int64(len(o.Data)), nil
