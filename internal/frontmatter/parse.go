@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -43,7 +44,7 @@ func Parse(file string, src []byte, loc *time.Location, diags *diag.List) (meta 
 		}
 		return Meta{}, body, bodyLine, true
 	}
-	d := decoder{file: file, loc: loc, diags: diags, ok: true}
+	d := decoder{file: file, loc: loc, diags: diags, ok: true, last: fmFirstLine + bytes.Count(fm, []byte{'\n'})}
 	defer func() {
 		// Defence in depth: yaml.v3 is fuzzed upstream and here, but a
 		// build must report a bad file, not crash on it.
@@ -67,37 +68,42 @@ type decoder struct {
 	diags *diag.List
 	ok    bool
 	meta  Meta
+	// last is the file's line of the closing `---`: no diagnostic of the
+	// front matter is below it.
+	last int
 }
 
-// line converts a yaml.Node line (1-based in the front matter) to a line of
-// the whole file.
-func line(n *yaml.Node) int { return n.Line + fmFirstLine - 1 }
+// line converts a line of the front matter (1-based, as yaml.v3 counts)
+// to a line of the whole file. yaml.v3 also ends lines at a bare "\r",
+// which file lines (and editors' "go to line" on most files) do not: a
+// front matter with one would put diagnostics below its end.
+func (d *decoder) line(l int) int { return min(l+fmFirstLine-1, d.last) }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.ok = false
-	d.diags.Errorf(d.file, line(n), n.Column, format, args...)
+	d.diags.Errorf(d.file, d.line(n.Line), n.Column, format, args...)
 }
 
 func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
-	d.diags.Warnf(d.file, line(n), n.Column, format, args...)
+	d.diags.Warnf(d.file, d.line(n.Line), n.Column, format, args...)
 }
 
 func (d *decoder) decode(fm []byte) {
 	if l, col, msg, bad := badChar(fm); bad {
 		d.ok = false
-		d.diags.Errorf(d.file, l+fmFirstLine-1, col, "%s", msg)
+		d.diags.Errorf(d.file, d.line(l), col, "%s", msg)
 		return
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(fm, &doc); err != nil {
 		if l, alias := unknownAlias(fm, err); alias {
 			d.ok = false
-			d.diags.Errorf(d.file, l+fmFirstLine-1, 0, "%s", aliasMsg)
+			d.diags.Errorf(d.file, d.line(l), 0, "%s", aliasMsg)
 			return
 		}
 		l, msg := yamlError(err)
 		d.ok = false
-		d.diags.Errorf(d.file, l+fmFirstLine-1, 0, "invalid YAML in front matter: %s", msg)
+		d.diags.Errorf(d.file, d.line(l), 0, "invalid YAML in front matter: %s", msg)
 		return
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -152,7 +158,7 @@ func (d *decoder) mapping(root *yaml.Node) {
 		}
 		// The line is recorded even for a null value, so a duplicate of it
 		// is still caught; Set and Lines are cleaned up below.
-		d.meta.Lines[name] = line(k)
+		d.meta.Lines[name] = d.line(k.Line)
 		if isNull(v) {
 			continue
 		}
