@@ -139,6 +139,9 @@ func (p *buildPrinter) report(r serve.Report) {
 		}
 	case r.Initial:
 		fmt.Fprintf(p.stdout, "attache: pages %s; built in %d ms (%d files)\n", r.Result.Summary(), ms, r.Files)
+	case r.Result != nil && r.Result.Incremental:
+		// Only what shows the saved bodies was rendered again.
+		fmt.Fprintf(p.stdout, "rebuilt in %d ms (rendered %d of %d files)\n", ms, len(r.Result.Outputs), r.Files)
 	default:
 		fmt.Fprintf(p.stdout, "rebuilt in %d ms (%d files)\n", ms, r.Files)
 	}
