@@ -181,13 +181,9 @@ func BenchmarkNoChangeRebuild(b *testing.B) {
 	if testing.Short() {
 		b.Skip("builds a corpus of thousands of files")
 	}
-	n := 1000
-	if s := os.Getenv("ATTACHE_BENCH_ARTICLES"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 {
-			b.Fatalf("ATTACHE_BENCH_ARTICLES=%q", s)
-		}
-		n = v
+	n, err := testcorpus.ArticlesFromEnv(1000)
+	if err != nil {
+		b.Fatal(err)
 	}
 	root := b.TempDir()
 	if err := testcorpus.Write(root, n, testcorpus.Langs()); err != nil {

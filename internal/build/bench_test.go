@@ -1,11 +1,10 @@
 package build
 
 import (
-	"io/fs"
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -28,13 +27,9 @@ func benchCorpus(b *testing.B) string {
 	if dir := os.Getenv("ATTACHE_BENCH_SITE"); dir != "" {
 		return dir // an existing site, such as the reference corpus
 	}
-	n := 1000
-	if s := os.Getenv("ATTACHE_BENCH_ARTICLES"); s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 {
-			b.Fatalf("ATTACHE_BENCH_ARTICLES=%q", s)
-		}
-		n = v
+	n, err := testcorpus.ArticlesFromEnv(1000)
+	if err != nil {
+		b.Fatal(err)
 	}
 	corpusOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "attache-bench-")
@@ -112,22 +107,11 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 	if res, err := sess.Build(nil); err != nil {
 		b.Fatalf("%v\n%v", err, res.Diags.Err())
 	}
-	file := benchArticle(b, dir)
-	path := filepath.Join(dir, filepath.FromSlash(file))
-	orig, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	text := string(orig)
-	defer os.WriteFile(path, orig, 0o644)
+	file, edit := benchEdit(b, dir)
 	outputs := 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		if err := os.WriteFile(path, []byte(text+"\nSửa lần "+strconv.Itoa(i)+".\n"), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
+		edit(i)
 		res, err := sess.Build([]string{file})
 		if err != nil {
 			b.Fatal(err)
@@ -143,38 +127,35 @@ func BenchmarkRebuildOneArticle(b *testing.B) {
 func BenchmarkFullRebuildOneArticle(b *testing.B) {
 	dir := benchCorpus(b)
 	site := os.DirFS(dir)
-	path := filepath.Join(dir, filepath.FromSlash(benchArticle(b, dir)))
-	orig, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	text := string(orig)
-	defer os.WriteFile(path, orig, 0o644)
+	_, edit := benchEdit(b, dir)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		if err := os.WriteFile(path, []byte(text+"\nSửa lần "+strconv.Itoa(i)+".\n"), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
+		edit(i)
 		if _, err := Run(site, attache.Theme(), Options{Now: now, Emit: func(render.Output) {}}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// benchArticle is the article the rebuild benchmarks edit: the middle one
-// of the vi articles in file order.
-func benchArticle(b *testing.B, dir string) string {
-	var all []string
-	fs.WalkDir(os.DirFS(dir), "content/vi", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(e.Name(), "_") {
-			all = append(all, p)
-		}
-		return nil
-	})
-	if len(all) == 0 {
-		b.Fatal("no vi article")
+// benchEdit picks the article the rebuild benchmarks save (its
+// site-relative path) and returns edit, which gives it the i-th new body
+// line off the clock. The article is restored when the benchmark ends.
+func benchEdit(b *testing.B, dir string) (file string, edit func(i int)) {
+	file, err := testcorpus.PickArticle(dir, "vi")
+	if err != nil {
+		b.Fatal(err)
 	}
-	return all[len(all)/2]
+	path := filepath.Join(dir, filepath.FromSlash(file))
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(path, orig, 0o644) })
+	return file, func(i int) {
+		b.StopTimer()
+		defer b.StartTimer()
+		if err := os.WriteFile(path, append(bytes.Clone(orig), "\nSửa lần "+strconv.Itoa(i)+".\n"...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

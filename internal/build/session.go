@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"io/fs"
 	"path"
@@ -228,7 +227,7 @@ func (c parseCache) lookup(pf source.PageFile, src []byte) *parsedFile {
 	if pr == nil || pr.in.File != pf {
 		return nil
 	}
-	if sum := sha256.Sum256(src); !bytes.Equal(sum[:], pr.sum[:]) {
+	if sha256.Sum256(src) != pr.sum {
 		return nil
 	}
 	return pr

@@ -15,11 +15,11 @@ func (r *renderer) pages() []Output {
 	for _, l := range r.in.Site.Langs {
 		l := l
 		sv := r.siteView(l)
-		jobs = append(jobs, func() []Output { return r.list(sv, l, l.Home, "index.html") })
+		jobs = append(jobs, func() []Output { return r.list(sv, l, l.Home) })
 		jobs = append(jobs, func() []Output { return r.searchPage(sv, l) })
 		for _, sec := range l.Sections {
 			sec := sec
-			jobs = append(jobs, func() []Output { return r.list(sv, l, sec, "_default/list.html") })
+			jobs = append(jobs, func() []Output { return r.list(sv, l, sec) })
 		}
 		// Articles in chunks: one job per page would spend more on
 		// scheduling than on some small pages.
@@ -237,8 +237,8 @@ func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 }
 
 // list renders a home or section, one output per page of the list.
-func (r *renderer) list(sv *SiteView, l *site.Lang, n *site.SectionNode, layout string) []Output {
-	outs := r.listPages(sv, l, n, layout, nil)
+func (r *renderer) list(sv *SiteView, l *site.Lang, n *site.SectionNode) []Output {
+	outs := r.listPages(sv, l, n, nil)
 	if n.Page.File != "" {
 		outs = append(outs, r.aliasPages(sv, l, n.Page)...)
 	}
@@ -248,9 +248,13 @@ func (r *renderer) list(sv *SiteView, l *site.Lang, n *site.SectionNode, layout 
 
 // listPages renders the pages of a list for which want holds (every page
 // when want is nil).
-func (r *renderer) listPages(sv *SiteView, l *site.Lang, n *site.SectionNode, layout string, want func(k int) bool) []Output {
+func (r *renderer) listPages(sv *SiteView, l *site.Lang, n *site.SectionNode, want func(k int) bool) []Output {
 	p := n.Page
 	kind := listKind(p)
+	layout := "_default/list.html"
+	if p.Kind == site.Home {
+		layout = "index.html"
+	}
 	var outs []Output
 	r.paginate(p.URL, len(n.Pages), want, func(pager *PagerView, from, to int, url string) {
 		v := r.newView(sv, l, kind, url, p.Title)

@@ -60,18 +60,13 @@ func (x *Renderer) Rebody(changed []*site.Page, diags *diag.List) (outs []Output
 		}
 		// Lists of every language: one may show an untranslated article
 		// of another.
-		nodes := append([]*site.SectionNode{l.Home}, l.Sections...)
-		for i, n := range nodes {
-			layout := "_default/list.html"
-			if i == 0 {
-				layout = "index.html"
-			}
+		for _, n := range append([]*site.SectionNode{l.Home}, l.Sections...) {
 			if set.has(n.Page) {
-				outs = append(outs, r.list(sv, l, n, layout)...)
+				outs = append(outs, r.list(sv, l, n)...)
 				continue
 			}
 			if want := set.pagesHolding(n.Pages, size); want != nil {
-				outs = append(outs, r.listPages(sv, l, n, layout, want)...)
+				outs = append(outs, r.listPages(sv, l, n, want)...)
 				outs = append(outs, nonEmpty(r.listFeed(sv, l, n))...)
 			}
 		}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"github.com/attache-ssg/attache/internal/imaging"
 	"html/template"
 	"io/fs"
 	"runtime"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/attache-ssg/attache/internal/diag"
 	"github.com/attache-ssg/attache/internal/i18n"
+	"github.com/attache-ssg/attache/internal/imaging"
 	"github.com/attache-ssg/attache/internal/site"
 	"github.com/attache-ssg/attache/internal/urlpath"
 )

@@ -2,12 +2,10 @@ package serve
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -26,16 +24,19 @@ import (
 func BenchmarkSaveToServed(b *testing.B) {
 	root := os.Getenv("ATTACHE_BENCH_SITE")
 	if root == "" {
-		n := 200
-		if v, err := strconv.Atoi(os.Getenv("ATTACHE_BENCH_ARTICLES")); err == nil && v > 0 {
-			n = v
+		n, err := testcorpus.ArticlesFromEnv(200)
+		if err != nil {
+			b.Fatal(err)
 		}
 		root = b.TempDir()
 		if err := testcorpus.Write(root, n, testcorpus.Langs()); err != nil {
 			b.Fatal(err)
 		}
 	}
-	file := firstArticle(b, root)
+	file, err := testcorpus.PickArticle(root, "vi")
+	if err != nil {
+		b.Fatal(err)
+	}
 	path := filepath.Join(root, filepath.FromSlash(file))
 	orig, err := os.ReadFile(path)
 	if err != nil {
@@ -99,19 +100,4 @@ func BenchmarkSaveToServed(b *testing.B) {
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
 	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms")
 	b.ReportMetric(float64(full), "full-builds")
-}
-
-// firstArticle finds a vi article (not a list page) of the site.
-func firstArticle(b *testing.B, root string) string {
-	var found string
-	fs.WalkDir(os.DirFS(root), "content/vi", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && found == "" && !e.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(e.Name(), "_") {
-			found = p
-		}
-		return nil
-	})
-	if found == "" {
-		b.Fatal("no article under content/vi")
-	}
-	return found
 }

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"maps"
-	"sort"
 	"strings"
 	"sync"
 
@@ -29,13 +28,14 @@ type deferredGroup struct {
 	once  sync.Once
 	make  func() ([]render.Output, error)
 	files map[string]*render.Output
-	err   error // a failure to make them; the files are then missing
 }
 
+// get makes the group's files once. A group that fails to be made (the
+// search index has only internal limits) has none: its paths answer 404
+// until the next build.
 func (g *deferredGroup) get() map[string]*render.Output {
 	g.once.Do(func() {
-		var outs []render.Output
-		outs, g.err = g.make()
+		outs, _ := g.make()
 		g.files = index(outs)
 		g.make = nil
 	})
@@ -99,32 +99,6 @@ func (fs *fileSet) get(p string) *render.Output {
 		return o
 	}
 	return fs.base[p]
-}
-
-// paths lists every output path, sorted, making the deferred groups.
-func (fs *fileSet) paths() []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	for _, m := range []map[string]*render.Output{fs.over, fs.base} {
-		for p := range m {
-			if fs.group(p) == nil {
-				add(p)
-			}
-		}
-	}
-	for _, g := range fs.deferred {
-		for p := range g.get() {
-			add(p)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // count is the number of outputs, without making deferred groups: it

@@ -10,12 +10,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/attache-ssg/attache"
 	"github.com/attache-ssg/attache/internal/build"
+	"github.com/attache-ssg/attache/internal/render"
 )
 
 // wait is how long a test waits for something the server does on its
@@ -300,4 +302,30 @@ func pageState(t testing.TB, page []byte) stateJSON {
 
 func describe(d diagJSON) string {
 	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Col, d.Message)
+}
+
+// paths lists every output path, sorted, making the deferred groups.
+func (fs *fileSet) paths() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, m := range []map[string]*render.Output{fs.over, fs.base} {
+		for p := range m {
+			if fs.group(p) == nil {
+				add(p)
+			}
+		}
+	}
+	for _, g := range fs.deferred {
+		for p := range g.get() {
+			add(p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
