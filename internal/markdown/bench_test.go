@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -48,17 +49,41 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
-// BenchmarkPlainText is Parse followed by PlainText and WordCount (a Doc
-// computes them once, so each round needs a fresh one).
+// BenchmarkPlainText reads the text back from a parsed Doc's HTML, as a
+// search index does once per document.
 func BenchmarkPlainText(b *testing.B) {
 	src := benchArticle(b)
-	c := New(Options{Lang: "vi"})
+	d := New(Options{Lang: "vi"}).Parse(src)
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		d := c.Parse(src)
-		_ = d.WordCount()
+		if _, err := d.PlainText(); err != nil {
+			b.Fatal(err)
+		}
 	}
+}
+
+// BenchmarkRetained reports the heap a parsed Doc keeps alive (its HTML,
+// links, headings, counts), which a big build holds for every document of
+// the site at once.
+func BenchmarkRetained(b *testing.B) {
+	src := benchArticle(b)
+	c := New(Options{Lang: "vi"})
+	const n = 200
+	docs := make([]*Doc, n)
+	for b.Loop() {
+		clear(docs)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		for i := range docs {
+			docs[i] = c.Parse(src)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "retained-B/doc")
+	}
+	runtime.KeepAlive(docs)
 }
 
 // BenchmarkGoldmarkBaseline is plain goldmark with the same extensions,

@@ -65,9 +65,7 @@ func (d *Doc) assignHeadingIDs(t *tree, headings []*ast.Heading) {
 	d.headings = make([]Heading, len(headings))
 	var tw textWriter
 	for i, h := range headings {
-		tw.reset(t.src)
-		tw.inlines(h)
-		text := tw.String()
+		text := headingText(&tw, t.src, h)
 		id := explicit[i]
 		if id == "" {
 			id = ids.unique(d.c.headingID(text))

@@ -45,8 +45,11 @@ type Options struct {
 // Converter parses and renders Markdown for one language. It is immutable
 // after New and safe for concurrent use by any number of goroutines.
 type Converter struct {
-	md        goldmark.Markdown
-	headingID func(string) string
+	md goldmark.Markdown
+	// mdNoLinkify is md without linkify, for documents in which linkify
+	// cannot find anything (mayLinkify).
+	mdNoLinkify goldmark.Markdown
+	headingID   func(string) string
 	// unsafe: every URL scheme is written (Unsafe and TrustAuthors).
 	unsafe bool
 	// writers recycles the renderWriters Parse renders into, with their
@@ -72,11 +75,11 @@ func New(opts Options) *Converter {
 			extension.WithFootnoteBacklinkHTML(`<span aria-hidden="true">&#x21a9;&#xfe0e;</span>`))
 	}
 	// Soft line breaks between two East Asian wide characters are dropped in
-	// every language (a Chinese quotation inside a Vietnamese article must
-	// not gain spaces). Escaped spaces ("\ ", which CJK authors use to end
-	// emphasis next to a letter) are honoured only in zh, ja and ko, where
-	// they are idiomatic.
-	cjkOpts := []extension.CJKOption{extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksSimple)}
+	// every language, by nodeRenderer.renderText rather than by goldmark's
+	// CJK extension (see softbreak.go). Escaped spaces ("\ ", which CJK
+	// authors use to end emphasis next to a letter) are honoured only in
+	// zh, ja and ko, where they are idiomatic.
+	var cjkOpts []extension.CJKOption
 	writer := html.NewWriter()
 	if cjk {
 		cjkOpts = append(cjkOpts, extension.WithEscapedSpace())
@@ -85,20 +88,31 @@ func New(opts Options) *Converter {
 
 	c.unsafe = opts.Unsafe && opts.TrustAuthors
 	nr := &nodeRenderer{writer: writer}
+	var htmlOpts []html.Option
+	if c.unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	// goldmark's own renderers of raw HTML, which nr wraps (see marks.go).
+	gold := funcCapture{}
+	html.NewRenderer(htmlOpts...).RegisterFuncs(gold)
+	nr.htmlBlock, nr.rawHTML = gold[ast.KindHTMLBlock], gold[ast.KindRawHTML]
 	if opts.Unsafe && !opts.TrustAuthors {
 		nr.sanitize = newSanitizer()
+		nr.htmlBlock, nr.rawHTML = nr.renderSanitizedBlock, nr.renderSanitizedInline
 	}
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(nr, 100)),
 	}
-	if opts.Unsafe && opts.TrustAuthors {
+	if c.unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	c.md = goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			linkify(),
+	// Two goldmark instances, with and without linkify: see Parse.
+	build := func(linkifyToo bool) goldmark.Markdown {
+		exts := []goldmark.Extender{extension.Table, extension.Strikethrough}
+		if linkifyToo {
+			exts = append(exts, linkify())
+		}
+		exts = append(exts,
 			extension.TaskList,
 			extension.NewFootnote(footnoteOpts...),
 			typographer{
@@ -107,14 +121,18 @@ func New(opts Options) *Converter {
 				unspaced: base == "zh" || base == "ja",
 			},
 			extension.NewCJK(cjkOpts...),
-		),
-		// Heading IDs are assigned after parsing (see assignHeadingIDs), not
-		// with parser.WithAutoHeadingID: goldmark hands parser.IDs the raw
-		// Markdown line, so "## See [docs](https://x.org)" would become
-		// "see-docs-https-x-org" instead of "see-docs".
-		goldmark.WithParserOptions(parser.WithAttribute()),
-		goldmark.WithRendererOptions(rendererOpts...),
-	)
+		)
+		return goldmark.New(
+			goldmark.WithExtensions(exts...),
+			// Heading IDs are assigned after parsing (see assignHeadingIDs), not
+			// with parser.WithAutoHeadingID: goldmark hands parser.IDs the raw
+			// Markdown line, so "## See [docs](https://x.org)" would become
+			// "see-docs-https-x-org" instead of "see-docs".
+			goldmark.WithParserOptions(parser.WithAttribute()),
+			goldmark.WithRendererOptions(rendererOpts...),
+		)
+	}
+	c.md, c.mdNoLinkify = build(true), build(false)
 	return c
 }
 
@@ -130,14 +148,18 @@ type Doc struct {
 	links      []Link
 	headings   []Heading
 	firstImage string
-	text       string
-	words      int
+	// words and lead are all that is kept of the plain text (see
+	// PlainText, Lead): read from the HTML at Parse.
+	words int
+	lead  string
 
 	// html is the document rendered with every destination left out;
-	// slots says where each goes. renderErr is goldmark's failure, if any,
-	// returned by every Render.
+	// slots says where each goes, marks what the plain text extractor
+	// cannot read from it (see marks.go). renderErr is goldmark's failure,
+	// if any, returned by every Render.
 	html      []byte
 	slots     []slot
+	marks     []mark
 	renderErr error
 
 	// released is set by Release (release.go); mu orders Release after
@@ -155,11 +177,14 @@ func (c *Converter) Parse(src []byte) *Doc {
 	// a stray continuation byte before a newline, and invalid bytes would
 	// otherwise reach the HTML.
 	src = validUTF8(src)
-	root := c.md.Parser().Parse(text.NewReader(src))
+	md := c.md
+	if !mayLinkify(src) {
+		md = c.mdNoLinkify
+	}
+	root := md.Parser().Parse(text.NewReader(src))
 	d := &Doc{c: c}
 	t := tree{src: src, root: root}
 	d.collect(&t)
-	d.computeText(&t)
 	d.prerender(&t)
 	return d
 }

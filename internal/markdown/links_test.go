@@ -242,7 +242,7 @@ func TestRenderRewrite(t *testing.T) {
 
 // TestRenderRepeatable renders one Doc many times, concurrently, with
 // different rewrite functions: each result must match a sequential render
-// with the same function; PlainText is computed lazily meanwhile (run with
+// with the same function; PlainText reads the same HTML meanwhile (run with
 // -race).
 func TestRenderRepeatable(t *testing.T) {
 	src := []byte("# T\n\n[a](one.md) ![i](two.png) [b](three.md)\n\n[^1]\n\n[^1]: note [c](four.md)\n")
@@ -280,8 +280,8 @@ func TestRenderRepeatable(t *testing.T) {
 					errs <- fmt.Sprintf("rewrite %d: got %q, want %q", i, b.String(), want[i])
 					return
 				}
-				if got := d.PlainText(); got != "T\na b\nnote c" || d.WordCount() != 5 {
-					errs <- fmt.Sprintf("PlainText %q, WordCount %d", got, d.WordCount())
+				if got, err := d.PlainText(); err != nil || got != "T\na b\nnote c" || d.WordCount() != 5 {
+					errs <- fmt.Sprintf("PlainText %q, %v, WordCount %d", got, err, d.WordCount())
 					return
 				}
 			}
@@ -316,7 +316,10 @@ func TestConcurrentParse(t *testing.T) {
 					t.Errorf("goroutine %d doc %d: %s %+v", g, k, b.String(), d.Headings())
 					return
 				}
-				_ = d.PlainText()
+				if text, err := d.PlainText(); err != nil || !strings.Contains(text, "Citation") {
+					t.Errorf("goroutine %d doc %d: PlainText %q, %v", g, k, text, err)
+					return
+				}
 			}
 		}()
 	}

@@ -8,18 +8,25 @@ import (
 	"testing"
 )
 
-func TestReleaseKeepsTextAndRefusesRender(t *testing.T) {
+func TestReleaseKeepsCountsAndRefusesRender(t *testing.T) {
 	c := New(Options{Lang: "vi"})
 	d := c.Parse([]byte("# Tiêu đề\n\nMột [liên kết](a.md) và chữ.\n"))
 	var before bytes.Buffer
 	if err := d.Render(&before, nil); err != nil {
 		t.Fatal(err)
 	}
-	text, words, links := d.PlainText(), d.WordCount(), len(d.Links())
+	text, err := d.PlainText()
+	if err != nil || text != "Tiêu đề\nMột liên kết và chữ." {
+		t.Fatalf("PlainText before Release: %q, %v", text, err)
+	}
+	words, lead, links := d.WordCount(), d.Lead(), len(d.Links())
 	d.Release()
 	d.Release() // twice is fine
-	if d.PlainText() != text || d.WordCount() != words || len(d.Links()) != links {
-		t.Error("Release lost computed values")
+	if d.WordCount() != words || words != 7 || d.Lead() != lead || lead != text || len(d.Links()) != links {
+		t.Errorf("Release lost computed values: %d words, lead %q", d.WordCount(), d.Lead())
+	}
+	if _, err := d.PlainText(); !errors.Is(err, ErrReleased) {
+		t.Errorf("PlainText after Release: %v", err)
 	}
 	if err := d.Render(&bytes.Buffer{}, nil); !errors.Is(err, ErrReleased) {
 		t.Errorf("Render after Release: %v", err)

@@ -82,35 +82,54 @@ func (c *Converter) appendURL(buf []byte, dest string, image bool) []byte {
 }
 
 // prerender renders the tree into d.html, leaving a slot where each
-// destination goes. A panic in goldmark on some unforeseen input costs
-// this document (every Render returns it), not the build.
+// destination goes, and reads the text's word count and lead back from
+// that HTML (see plaintext.go). A panic in goldmark on some unforeseen
+// input costs this document (every Render returns it), not the build.
 func (d *Doc) prerender(t *tree) {
-	rw, _ := d.c.writers.Get().(*renderWriter)
-	if rw == nil {
-		rw = &renderWriter{}
-	}
+	rw := d.c.getWriter()
 	// The HTML is about the size of the source: one allocation, not a
 	// dozen doublings, each zeroed.
 	rw.buf.Grow(len(t.src) + len(t.src)/2)
 	rw.doc, rw.tree, rw.next = d, t, 0
 	defer func() {
 		rw.doc, rw.tree = nil, nil
-		if rw.buf.Cap() <= maxPooledWriter {
-			rw.buf.Reset()
-			d.c.writers.Put(rw)
-		}
+		d.c.putWriter(rw)
 	}()
 	defer func() {
 		if p := recover(); p != nil {
 			d.renderErr = fmt.Errorf("markdown: render: internal error: %v", p)
-			d.html, d.slots = nil, nil
+			d.html, d.slots, d.marks = nil, nil, nil
 		}
 	}()
 	if err := d.c.md.Renderer().Render(rw, t.src, t.root); err != nil {
 		d.renderErr = fmt.Errorf("markdown: render: %w", err)
+		d.slots, d.marks = nil, nil
 		return
 	}
 	d.html = bytes.Clone(rw.buf.Bytes()) // exactly sized: it is kept
+	text := rw.extract(d.html, d.marks)
+	d.words = countWords(util.BytesToReadOnlyString(text))
+	d.lead = string(leadOf(text))
+}
+
+// getWriter takes a renderWriter from the pool, or makes one.
+func (c *Converter) getWriter() *renderWriter {
+	if rw, _ := c.writers.Get().(*renderWriter); rw != nil {
+		return rw
+	}
+	return &renderWriter{}
+}
+
+// putWriter gives rw back to the pool, unless a huge document grew one of
+// its buffers.
+func (c *Converter) putWriter(rw *renderWriter) {
+	if rw.buf.Cap() > maxPooledWriter || cap(rw.text.buf) > maxPooledWriter || cap(rw.scratch) > maxPooledWriter {
+		return
+	}
+	rw.buf.Reset()
+	rw.text.reset()
+	rw.scratch = rw.scratch[:0]
+	c.writers.Put(rw)
 }
 
 // renderWriter is the util.BufWriter goldmark renders into at Parse. It
@@ -121,6 +140,11 @@ type renderWriter struct {
 	doc  *Doc
 	tree *tree
 	next int // index in links of the link expected next
+
+	// text and scratch are the plain text extracted from HTML and a buffer
+	// for decoding it (see extract), pooled with the rest.
+	text    textWriter
+	scratch []byte
 }
 
 func (rw *renderWriter) Write(p []byte) (int, error)       { return rw.buf.Write(p) }
@@ -158,22 +182,28 @@ func (rw *renderWriter) slot(n ast.Node) {
 // autolinks. It writes what goldmark writes, except that the destination
 // comes from the Render call's rewrite function, dangerous destinations are
 // judged more strictly (see dangerousURL), and images get loading and
-// decoding attributes.
+// decoding attributes. It also renders text and code spans itself and wraps
+// the renderers of raw HTML, to write the soft line breaks goldmark drops
+// (see renderText) and to note what the plain text extractor must know
+// (see marks.go).
 type nodeRenderer struct {
 	writer html.Writer
 	// sanitize, when set, filters raw HTML, which is then written rather
 	// than omitted (see sanitize.go).
 	sanitize *bluemonday.Policy
+	// htmlBlock and rawHTML render raw HTML: the sanitizer's, or
+	// goldmark's own (which omits it, or writes it as it is).
+	htmlBlock, rawHTML renderer.NodeRendererFunc
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindImage, r.renderImage)
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
-	if r.sanitize != nil {
-		reg.Register(ast.KindHTMLBlock, r.renderSanitizedBlock)
-		reg.Register(ast.KindRawHTML, r.renderSanitizedInline)
-	}
+	reg.Register(ast.KindText, r.renderText)
+	reg.Register(ast.KindCodeSpan, r.renderCodeSpan)
+	reg.Register(ast.KindHTMLBlock, r.renderHTMLBlock)
+	reg.Register(ast.KindRawHTML, r.renderRawHTML)
 }
 
 // destination leaves a slot for n's destination; w is always a

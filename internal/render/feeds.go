@@ -3,7 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"html/template"
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"strings"
 	"sync"
 	"time"

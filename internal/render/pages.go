@@ -156,41 +156,67 @@ func (r *renderer) image(p *site.Page, warn bool) *ImageView {
 }
 
 // newsArticle is the schema.org NewsArticle of an article page.
-func (r *renderer) newsArticle(v *PageView, p *site.Page) map[string]any {
-	ld := map[string]any{
-		"@context":         "https://schema.org",
-		"@type":            "NewsArticle",
-		"headline":         p.Title,
-		"url":              v.Permalink,
-		"mainEntityOfPage": v.Permalink,
-		"inLanguage":       p.Lang,
-		"datePublished":    p.Date.Format(time.RFC3339),
-		"dateModified":     p.Lastmod.Format(time.RFC3339),
-		"publisher":        map[string]any{"@type": "Organization", "name": v.Site.Publisher},
-	}
-	if p.Summary != "" {
-		ld["description"] = p.Summary
+func (r *renderer) newsArticle(v *PageView, p *site.Page) *newsArticleLD {
+	publisher := ldThing{Type: "Organization", Name: v.Site.Publisher}
+	ld := &newsArticleLD{
+		Context:          "https://schema.org",
+		Type:             "NewsArticle",
+		Headline:         p.Title,
+		URL:              v.Permalink,
+		MainEntityOfPage: v.Permalink,
+		InLanguage:       p.Lang,
+		DatePublished:    p.Date.Format(time.RFC3339),
+		DateModified:     p.Lastmod.Format(time.RFC3339),
+		Publisher:        publisher,
+		Description:      p.Summary,
+		Author:           publisher,
 	}
 	if p.Author != "" {
-		ld["author"] = map[string]any{"@type": "Person", "name": p.Author}
-	} else {
-		ld["author"] = map[string]any{"@type": "Organization", "name": v.Site.Publisher}
+		ld.Author = ldThing{Type: "Person", Name: p.Author}
 	}
 	if v.Image != nil {
-		img := map[string]any{"@type": "ImageObject", "url": v.Image.Permalink}
-		if v.Image.Width > 0 {
-			img["width"], img["height"] = v.Image.Width, v.Image.Height
+		ld.Image = &ldImage{Type: "ImageObject", URL: v.Image.Permalink, Width: v.Image.Width, Height: v.Image.Height}
+		if v.Image.Width <= 0 {
+			ld.Image.Width, ld.Image.Height = 0, 0
 		}
-		ld["image"] = img
 	}
-	if len(p.Tags) > 0 {
-		var kw []string
-		for _, t := range p.Tags {
-			kw = append(kw, t.Name)
-		}
-		ld["keywords"] = kw
+	for _, t := range p.Tags {
+		ld.Keywords = append(ld.Keywords, t.Name)
 	}
 	return ld
+}
+
+// newsArticleLD is schema.org's NewsArticle. A struct, not a map: the
+// escaper marshals it on every article, and encoding/json caches a
+// struct's encoder but sorts a map's keys each time. Fields are in the
+// order of their JSON names, as a map's were, so the bytes did not change.
+type newsArticleLD struct {
+	Context          string   `json:"@context"`
+	Type             string   `json:"@type"`
+	Author           ldThing  `json:"author"`
+	DateModified     string   `json:"dateModified"`
+	DatePublished    string   `json:"datePublished"`
+	Description      string   `json:"description,omitempty"`
+	Headline         string   `json:"headline"`
+	Image            *ldImage `json:"image,omitempty"`
+	InLanguage       string   `json:"inLanguage"`
+	Keywords         []string `json:"keywords,omitempty"`
+	MainEntityOfPage string   `json:"mainEntityOfPage"`
+	Publisher        ldThing  `json:"publisher"`
+	URL              string   `json:"url"`
+}
+
+type ldThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+// ldImage gives width and height together or not at all.
+type ldImage struct {
+	Type   string `json:"@type"`
+	Height int    `json:"height,omitempty"`
+	URL    string `json:"url"`
+	Width  int    `json:"width,omitempty"`
 }
 
 func termViews(ts []*site.Term) []TermView {
@@ -204,12 +230,7 @@ func termViews(ts []*site.Term) []TermView {
 func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 	v := r.newView(sv, l, "article", p.URL, p.Title)
 	v.Summary, v.Content = p.Summary, r.body(p)
-	if p.Doc != nil && r.in.Site.Config.FeedContent != "full" && !r.in.KeepDocs {
-		// The page is the tree's last reader (feeds carrying full
-		// content would be another): drop it, keeping the plain text
-		// for search. Trees are most of a big build's memory.
-		p.Doc.Release()
-	}
+	r.doneReading(p)
 	v.Date, v.Lastmod, v.Author, v.Source = p.Date, p.Lastmod, p.Author, p.Source
 	v.ReadingTime, v.Words = p.ReadingTime, p.Words
 	v.Image = r.image(p, true)

@@ -2,11 +2,12 @@ package render
 
 import (
 	"bytes"
-	"html/template"
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"io/fs"
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/attache-ssg/attache/internal/diag"
 	"github.com/attache-ssg/attache/internal/i18n"
@@ -76,6 +77,9 @@ type renderer struct {
 	variants map[string][]ImageVariantView
 	// buffers holds *bytes.Buffer for rendering (pool.go).
 	buffers sync.Pool
+	// readers counts, per article, the readers of its document still to
+	// come; nil when documents are kept (release.go). Read-only map.
+	readers map[*site.Page]*atomic.Int32
 }
 
 // Render produces every output file, sorted by path. Problems go to diags.
@@ -98,6 +102,7 @@ func render(in Input, diags *diag.List) ([]Output, *renderer) {
 			}
 		}
 	}
+	r.countReaders()
 	if in.Emit != nil {
 		for _, o := range static {
 			in.Emit(o)

@@ -2,7 +2,7 @@ package render
 
 import (
 	"fmt"
-	"html/template"
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"strings"
 	"testing"
 	"time"

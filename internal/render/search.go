@@ -37,7 +37,12 @@ func (r *renderer) searchJob(l *site.Lang) *SearchJob {
 	for _, p := range l.Articles {
 		d := search.Doc{URL: strings.TrimPrefix(p.URL, "/"+code+"/"), Title: p.Title, Time: p.Date}
 		if p.Doc != nil {
-			d.Text = p.Doc.PlainText()
+			text, err := p.Doc.PlainText()
+			if err != nil {
+				r.diags.Errorf(p.File, 0, 0, "search index: %v", err)
+			}
+			d.Text = text
+			r.doneReading(p)
 		}
 		docs = append(docs, d)
 	}

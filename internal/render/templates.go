@@ -10,7 +10,7 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"html/template"
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"io/fs"
 	"path"
 	"regexp"

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"html/template"
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"time"
 
 	"github.com/attache-ssg/attache/internal/urlpath"

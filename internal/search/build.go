@@ -6,11 +6,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"net/url"
 	"runtime"
 	"sort"
-	"strings"
+	"strconv"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -94,32 +93,21 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 	// order keeps every list ascending and the output independent of timing.
 	frags := make([][]byte, len(order))
 	parts := make([]*indexer, min(runtime.GOMAXPROCS(0), (len(order)+minDocsPerWorker-1)/minDocsPerWorker))
-	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
 	for w := range parts {
 		parts[w] = newIndexer()
 		lo, hi := w*len(order)/len(parts), (w+1)*len(order)/len(parts)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[w] = indexRange(parts[w], docs, order, lo, hi, frags)
-		}()
+		wg.Go(func() { indexRange(parts[w], docs, order, lo, hi, frags) })
 	}
 	wg.Wait()
 	ix := newIndexer()
-	for w, p := range parts {
-		if errs[w] != nil {
-			return nil, fmt.Errorf("search index %q: %w", lang, errs[w])
-		}
+	for _, p := range parts {
 		ix.merge(p)
 	}
-	for id, b := range frags {
-		files[fmt.Sprintf("%s%d.json", FragmentDir, id)] = b
+	for id, name := range fragmentNames(len(frags)) {
+		files[name] = frags[id]
 	}
-
-	for name, b := range ix.shards() {
-		files[ShardDir+name] = b
-	}
+	ix.shards(files)
 
 	m := meta{Version: FormatVersion, Lang: lang, Docs: len(docs), Buckets: ix.buckets, Hash: contentHash(files)}
 	b, err := marshal(m)
@@ -130,27 +118,38 @@ func Build(lang string, docs []Doc) (map[string][]byte, error) {
 	return files, nil
 }
 
+// fragmentNames returns the file names of fragments 0..n-1, cut from one
+// string: one allocation rather than one per document.
+func fragmentNames(n int) []string {
+	var all []byte
+	ends := make([]int, n)
+	for id := range ends {
+		all = append(strconv.AppendInt(append(all, FragmentDir...), int64(id), 10), ".json"...)
+		ends[id] = len(all)
+	}
+	s := string(all)
+	names := make([]string, n)
+	start := 0
+	for id, end := range ends {
+		names[id], start = s[start:end], end
+	}
+	return names
+}
+
 // minDocsPerWorker keeps small sites on one goroutine.
 const minDocsPerWorker = 256
 
 // indexRange adds documents order[lo:hi] (ids lo..hi-1) to ix and encodes
 // their fragments into frags[lo:hi].
-func indexRange(ix *indexer, docs []Doc, order []int, lo, hi int, frags [][]byte) error {
+func indexRange(ix *indexer, docs []Doc, order []int, lo, hi int, frags [][]byte) {
 	for id := lo; id < hi; id++ {
 		d := &docs[order[id]]
-		ix.add(int32(id), d.Title, true)
-		ix.add(int32(id), d.Text, false)
-		f := fragment{URL: d.URL, Title: d.Title, Date: d.Date, Text: truncate(d.Text, MaxSnippetText)}
-		if !d.Time.IsZero() {
-			f.ISO = d.Time.Format("2006-01-02")
-		}
-		b, err := marshal(f)
-		if err != nil {
-			return fmt.Errorf("%s: %w", d.URL, err)
-		}
-		frags[id] = b
+		titleValid := ix.add(int32(id), d.Title, true)
+		textValid := ix.add(int32(id), d.Text, false)
+		// Room for the fields, their keys and a little escaping: one allocation.
+		size := len(d.URL) + len(d.Title) + len(d.Date) + min(len(d.Text), MaxSnippetText) + 64
+		frags[id] = appendFragment(make([]byte, 0, size), d, titleValid, textValid)
 	}
-	return nil
 }
 
 // sortDocs validates the URLs and returns the indexes of docs in id order:
@@ -191,9 +190,13 @@ func sortDocs(docs []Doc) ([]int, error) {
 // bucketOf is the shard of a folded term: FNV-1a (32 bit) of its UTF-8 bytes
 // modulo the bucket count. search.js: bucket.
 func bucketOf(fold string, buckets int) int {
-	h := fnv.New32a()
-	h.Write([]byte(fold))
-	return int(h.Sum32() % uint32(buckets))
+	// hash/fnv's New32a, inline: it would allocate for each term.
+	const offset32, prime32 = 2166136261, 16777619
+	h := uint32(offset32)
+	for i := 0; i < len(fold); i++ {
+		h = (h ^ uint32(fold[i])) * prime32
+	}
+	return int(h % uint32(buckets))
 }
 
 // shardName is the file name of a bucket: lowercase hex, zero-padded to the
@@ -212,8 +215,12 @@ func contentHash(files map[string][]byte) string {
 	}
 	sort.Strings(names)
 	h := sha256.New()
+	var head []byte
 	for _, n := range names {
-		fmt.Fprintf(h, "%s\x00%d\x00", n, len(files[n]))
+		// "name\x00len\x00"
+		head = append(append(head[:0], n...), 0)
+		head = append(strconv.AppendInt(head, int64(len(files[n])), 10), 0)
+		h.Write(head)
 		h.Write(files[n])
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
@@ -231,7 +238,8 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// truncate cuts s to at most n bytes on a rune boundary.
+// truncate cuts s to at most n bytes on a rune boundary. The result shares
+// s's memory: it is only ever copied into a fragment.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
@@ -239,5 +247,5 @@ func truncate(s string, n int) string {
 	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
-	return strings.Clone(s[:n])
+	return s[:n]
 }

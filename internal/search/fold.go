@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -46,6 +47,14 @@ func Fold(s string) string {
 
 // foldLower is Fold for an already lowercased string.
 func foldLower(lower string) string {
+	if isASCII(lower) {
+		return lower // nothing to decompose, strip or map
+	}
+	return foldLowerUnicode(lower)
+}
+
+// foldLowerUnicode is foldLower without the ASCII shortcut.
+func foldLowerUnicode(lower string) string {
 	d := norm.NFD.String(lower)
 	var b strings.Builder
 	b.Grow(len(d))
@@ -67,6 +76,43 @@ func foldLower(lower string) string {
 // spelling, with final sigma unified because JavaScript lowercases by context.
 // c must be a lowercasing Caser; Casers are stateful, so callers own one each.
 func exactForm(c cases.Caser, raw string) string {
+	if isASCII(raw) {
+		return asciiLower(raw)
+	}
+	return exactFormUnicode(c, raw)
+}
+
+// exactFormUnicode is exactForm without the ASCII shortcut.
+func exactFormUnicode(c cases.Caser, raw string) string {
 	s := norm.NFC.String(c.String(raw))
 	return strings.ReplaceAll(s, "ς", "σ")
+}
+
+// isASCII reports whether s is all ASCII, for which lowercasing is a byte
+// mapping and NFC and NFD change nothing: English words and all numbers
+// skip golang.org/x/text, which allocates several times per call.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower lowercases an ASCII string; it returns s itself if s has no
+// capital letter.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for ; i < len(b); i++ {
+				if 'A' <= b[i] && b[i] <= 'Z' {
+					b[i] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

@@ -80,15 +80,42 @@ func TestExactForm(t *testing.T) {
 	}
 }
 
+// TestASCIIShortcuts: every ASCII byte, in every case, takes the shortcut to
+// the same result as golang.org/x/text.
+func TestASCIIShortcuts(t *testing.T) {
+	c := cases.Lower(language.Und)
+	var all []byte
+	for b := 0; b < 0x80; b++ {
+		all = append(all, byte(b))
+	}
+	for _, s := range []string{string(all), "HOI", "hoi", "Hoi2025", "", "İ"} {
+		if got, want := exactForm(c, s), exactFormUnicode(c, s); got != want {
+			t.Errorf("exactForm(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := foldLower(s), foldLowerUnicode(s); got != want {
+			t.Errorf("foldLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func FuzzFold(f *testing.F) {
 	for _, tc := range foldCases {
 		f.Add(tc.in)
 	}
 	f.Add("\xff\xfe invalid")
+	f.Add("ASCII Only 123")
+	c := cases.Lower(language.Und)
 	f.Fuzz(func(t *testing.T, s string) {
 		got := Fold(s)
 		if again := Fold(got); again != got {
 			t.Errorf("Fold(%q) = %q, Fold again = %q", s, got, again)
+		}
+		// The ASCII shortcuts change nothing.
+		if e, want := exactForm(c, s), exactFormUnicode(c, s); e != want {
+			t.Errorf("exactForm(%q) = %q, without the shortcut %q", s, e, want)
+		}
+		if lower := c.String(s); foldLower(lower) != foldLowerUnicode(lower) {
+			t.Errorf("foldLower(%q) = %q, without the shortcut %q", lower, foldLower(lower), foldLowerUnicode(lower))
 		}
 	})
 }

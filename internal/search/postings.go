@@ -19,35 +19,43 @@ const bitmapMark = '~'
 
 // encodePostings encodes ids, which must be ascending and non-negative.
 func encodePostings(ids []int32) string {
+	return string(appendPostings(nil, ids))
+}
+
+// appendPostings appends the encoding of ids to dst, which shards write
+// straight into their JSON.
+func appendPostings(dst []byte, ids []int32) []byte {
 	if len(ids) == 0 {
-		return ""
+		return dst
 	}
 	bitmapLen := 1 + int(ids[len(ids)-1])/6 + 1
-	deltas := make([]byte, 0, len(ids))
+	start := len(dst)
 	prev := int32(-1)
 	for _, id := range ids {
 		v := uint32(id - prev - 1)
 		prev = id
 		for v >= 32 {
-			deltas = append(deltas, b64[32|v&31])
+			dst = append(dst, b64[32|v&31])
 			v >>= 5
 		}
-		deltas = append(deltas, b64[v])
-		if len(deltas) >= bitmapLen {
+		dst = append(dst, b64[v])
+		if len(dst)-start >= bitmapLen {
 			break // the bitmap wins whatever follows
 		}
 	}
-	if len(deltas) < bitmapLen {
-		return string(deltas)
+	if len(dst)-start < bitmapLen {
+		return dst
 	}
-	bits := make([]byte, bitmapLen-1)
+	// Overwrite the deltas with the bitmap: mark, then bitmapLen-1 zeroed
+	// characters to OR the bits into, then the bits mapped to b64.
+	dst = append(dst[:start], bitmapMark)
+	dst = append(dst, make([]byte, bitmapLen-1)...)
+	bits := dst[start+1:]
 	for _, id := range ids {
 		bits[id/6] |= 1 << (id % 6)
 	}
-	out := make([]byte, 0, bitmapLen)
-	out = append(out, bitmapMark)
-	for _, c := range bits {
-		out = append(out, b64[c])
+	for i, c := range bits {
+		bits[i] = b64[c]
 	}
-	return string(out)
+	return dst
 }

@@ -41,6 +41,9 @@ func TestEncodePostingsRoundTrip(t *testing.T) {
 			}
 		}
 		enc := encodePostings(ids)
+		if enc != encodePostingsRef(ids) || string(appendPostings([]byte("pre"), ids)) != "pre"+enc {
+			t.Errorf("density %v: encodings differ from the reference", density)
+		}
 		back, err := decodePostings(enc)
 		if err != nil {
 			t.Fatalf("density %v: %v", density, err)
@@ -64,7 +67,14 @@ func FuzzPostings(f *testing.F) {
 			id += int32(g)*37 + 1
 			ids = append(ids, id)
 		}
-		back, err := decodePostings(encodePostings(ids))
+		enc := encodePostings(ids)
+		if want := encodePostingsRef(ids); enc != want {
+			t.Fatalf("encodePostings(%v) = %q, the reference gives %q", ids, enc, want)
+		}
+		if got := string(appendPostings([]byte("pre"), ids)); got != "pre"+enc {
+			t.Fatalf("appendPostings after a prefix = %q, want %q", got, "pre"+enc)
+		}
+		back, err := decodePostings(enc)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,4 +82,40 @@ func FuzzPostings(f *testing.F) {
 			t.Fatalf("round trip %v -> %v", ids, back)
 		}
 	})
+}
+
+// encodePostingsRef is the first implementation of encodePostings, kept as
+// the reference that appendPostings is held to.
+func encodePostingsRef(ids []int32) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	bitmapLen := 1 + int(ids[len(ids)-1])/6 + 1
+	deltas := make([]byte, 0, len(ids))
+	prev := int32(-1)
+	for _, id := range ids {
+		v := uint32(id - prev - 1)
+		prev = id
+		for v >= 32 {
+			deltas = append(deltas, b64[32|v&31])
+			v >>= 5
+		}
+		deltas = append(deltas, b64[v])
+		if len(deltas) >= bitmapLen {
+			break
+		}
+	}
+	if len(deltas) < bitmapLen {
+		return string(deltas)
+	}
+	bits := make([]byte, bitmapLen-1)
+	for _, id := range ids {
+		bits[id/6] |= 1 << (id % 6)
+	}
+	out := make([]byte, 0, bitmapLen)
+	out = append(out, bitmapMark)
+	for _, c := range bits {
+		out = append(out, b64[c])
+	}
+	return string(out)
 }

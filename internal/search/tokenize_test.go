@@ -62,9 +62,13 @@ func FuzzScanTerms(f *testing.F) {
 	for _, tc := range termCases {
 		f.Add(tc.in)
 	}
+	f.Add("漢\U00016FF0字\U00016FF1 \U00016FF0字 ｶﾞｲﾄﾞ 𠀀𠀁 ab\u0301\u0302c")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, query := range []bool{false, true} {
+			var got, want []string
+			scanTermsRef(s, query, func(raw string) { want = append(want, raw) })
 			scanTerms(s, query, func(raw string) {
+				got = append(got, raw)
 				if raw == "" {
 					t.Fatalf("empty term from %q", s)
 				}
@@ -75,6 +79,15 @@ func FuzzScanTerms(f *testing.F) {
 					t.Fatalf("indexed over-long term %q", raw)
 				}
 			})
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("scanTerms(%q, %v) = %q, the reference gives %q", s, query, got, want)
+			}
+		}
+		tok := newTokenizer(s)
+		for _, _, ok := tok.next(); ok; _, _, ok = tok.next() {
+		}
+		if tok.invalid == utf8.ValidString(s) {
+			t.Fatalf("tokenizer: invalid = %v for %q", tok.invalid, s)
 		}
 	})
 }
@@ -82,4 +95,28 @@ func FuzzScanTerms(f *testing.F) {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// TestDecodeRune: the inline decoder agrees with unicode/utf8 on every
+// sequence of up to three bytes that starts with a non-ASCII byte, followed
+// by more text or not.
+func TestDecodeRune(t *testing.T) {
+	for b0 := 0x80; b0 < 0x100; b0++ {
+		for b1 := 0; b1 < 0x100; b1++ {
+			for b2 := 0; b2 < 0x100; b2++ {
+				for _, s := range []string{string([]byte{byte(b0), byte(b1), byte(b2)}), string([]byte{byte(b0), byte(b1), byte(b2), 'x'})} {
+					r, n := decodeRune(s, 0)
+					wr, wn := utf8.DecodeRuneInString(s)
+					if r != wr || n != wn {
+						t.Fatalf("decodeRune(% x) = %U, %d; want %U, %d", s, r, n, wr, wn)
+					}
+				}
+			}
+			s := string([]byte{byte(b0), byte(b1)})
+			r, n := decodeRune(s, 0)
+			if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+				t.Fatalf("decodeRune(% x) = %U, %d; want %U, %d", s, r, n, wr, wn)
+			}
+		}
+	}
 }

@@ -328,7 +328,9 @@ func (p *Page) fromBody() {
 	if p.Doc != nil {
 		p.Words = p.Doc.WordCount()
 		if p.Summary == "" {
-			p.Summary = summarize(p.Doc.PlainText(), 160)
+			// The lead (1 KiB of text) is all a Doc keeps of its text,
+			// several times what 160 characters need.
+			p.Summary = summarize(p.Doc.Lead(), 160)
 		}
 	}
 	if p.Kind == Article {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 )
 
 // lang holds the words one language's articles are made of.
@@ -80,7 +81,10 @@ func Article(code string, i, n int) (year int, file, text string) {
 		if code == "zh" {
 			s = strings.ReplaceAll(s, " ", "")
 		}
-		return strings.ToUpper(s[:1]) + s[1:] + "."
+		// The first letter, not the first byte: most of these
+		// alphabets take two or three bytes a letter.
+		_, n := utf8.DecodeRuneInString(s)
+		return strings.ToUpper(s[:n]) + s[n:] + "."
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: %q\ndate: %04d-%02d-%02dT09:00:00+07:00\nauthor: \"Ban biên tập\"\nsummary: %q\ntags: [%q, %q]\ncategories: [%q]\n---\n\n",
