@@ -75,6 +75,9 @@ func urlProcessor(norm bool, args ...any) string {
 	if t == contentTypeURL {
 		norm = true
 	}
+	if !urlNeedsProcessing(s, norm) { // attache's addition (fastpath.go)
+		return s
+	}
 	var b strings.Builder
 	if processURLOnto(s, norm, &b) {
 		return b.String()

@@ -1,0 +1,54 @@
+package template
+
+import "unicode/utf8"
+
+// attache's additions (see README.md in the parent folder): most strings a
+// page prints need no escaping at all, and finding that out with a plain
+// byte scan costs less than the escapers' rune decoding and their
+// builders' allocations.
+
+// htmlNeedsReplace reports whether htmlReplacer could change s. It is
+// conservative: true sends s down the standard path. The only runes
+// outside the ASCII table that htmlReplacer rewrites are U+FDD0–U+FDEF and
+// U+FFF0–U+FFFF (which includes U+FFFD, what an invalid byte decodes to);
+// all of them are encoded with a leading 0xEF byte.
+func htmlNeedsReplace(s string, table []string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if int(c) < len(table) && table[c] != "" {
+				return true
+			}
+			continue
+		}
+		if c == 0xEF {
+			return true
+		}
+		ascii = false
+	}
+	return !ascii && !utf8.ValidString(s)
+}
+
+// urlNeedsProcessing reports whether processURLOnto would change s: the
+// same byte classes, without writing.
+func urlNeedsProcessing(s string, norm bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+			if !norm {
+				return true
+			}
+		case '-', '.', '_', '~':
+		case '%':
+			if !(norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
+				return true
+			}
+		default:
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				return true
+			}
+		}
+	}
+	return false
+}
