@@ -100,6 +100,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	emit, emitted := recordPaths(w.Add)
 	opts.Emit = emit
 	opts.Progress = &build.Progress{}
+	opts.Parsed = limitMemory
 	stopProgress := showProgress(stderr, opts.Progress)
 	res, err := build.Run(os.DirFS(root), attache.Theme(), opts)
 	stopProgress()
@@ -129,7 +130,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "  %-9s %6d ms (the rest of the writing overlapped rendering)\n", "write", time.Since(wstart).Milliseconds())
 	}
-	recordBuild(root, dst, key, now, res, st, *verbose, stderr)
+	recordBuild(root, dst, key, now, res, st, w.Paths(), *verbose, stderr)
 	printSummary(stdout, res.Summary(), st, dst, time.Since(start), "")
 	return exitOK
 }

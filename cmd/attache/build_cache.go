@@ -65,7 +65,7 @@ func sourceKey(root, dst string, opts build.Options, verbose bool, stderr io.Wri
 		if err != nil {
 			fmt.Fprintf(stderr, "  %-9s %6d ms (no key: %v)\n", "key", time.Since(start).Milliseconds(), err)
 		} else {
-			fmt.Fprintf(stderr, "  %-9s %6d ms (%d files, %.1f MB read)\n", "key", time.Since(start).Milliseconds(), src.Files, float64(src.Bytes)/1e6)
+			fmt.Fprintf(stderr, "  %-9s %6d ms (%d files, %.1f MB; %d read)\n", "key", time.Since(start).Milliseconds(), src.Files, float64(src.Bytes)/1e6, src.Read)
 		}
 	}
 	if err != nil {
@@ -97,14 +97,14 @@ func skipBuild(root, dst, key string, now, start time.Time, verbose bool, stdout
 
 // recordBuild records a successful build of root into dst, at now, so
 // that the next one can be skipped. A failure to record costs only that.
-func recordBuild(root, dst, key string, now time.Time, res *build.Result, st publish.Stats, verbose bool, stderr io.Writer) {
+func recordBuild(root, dst, key string, now time.Time, res *build.Result, st publish.Stats, paths []string, verbose bool, stderr io.Writer) {
 	if key == "" {
 		forgetBuild(root, dst, verbose, stderr)
 		return
 	}
 	start := time.Now()
 	err := func() error {
-		snap, err := buildcache.Snapshot(dst)
+		snap, err := buildcache.SnapshotFiles(dst, paths)
 		if err != nil {
 			return err
 		}

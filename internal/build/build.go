@@ -51,6 +51,10 @@ type Options struct {
 	// Progress, when set, is told how far the long phases are; it is
 	// called from many goroutines and must be cheap.
 	Progress *Progress
+	// Parsed, when set, is called once every Markdown file is parsed,
+	// before rendering, with their total size in bytes: memory use from
+	// there on grows with it (the command sizes the GC's limit by it).
+	Parsed func(contentBytes int64)
 }
 
 // Progress counts work done in the current phase, for a terminal display.
@@ -144,8 +148,11 @@ func run(siteFS, theme fs.FS, opts Options, cache parseCache) (*Result, *state, 
 
 	opts.Progress.start("parse", len(files.Pages))
 	convs := converters(cfg)
-	inputs := parse(siteFS, convs, cfg, files.Pages, opts.Workers, d, opts.Progress, cache)
+	inputs, read := parse(siteFS, convs, cfg, files.Pages, opts.Workers, d, opts.Progress, cache)
 	phase("parse")
+	if opts.Parsed != nil {
+		opts.Parsed(read)
+	}
 
 	s := site.Assemble(cfg, inputs, files.Resources, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, d)
 	res.Site = s
@@ -270,8 +277,9 @@ func converters(cfg *config.Config) map[string]*markdown.Converter {
 // result keeps the order of pages, so it is deterministic. With a cache, a
 // file whose bytes were parsed before is not parsed again: its earlier
 // result and diagnostics are used.
-func parse(siteFS fs.FS, convs map[string]*markdown.Converter, cfg *config.Config, pages []source.PageFile, workers int, d *diag.List, progress *Progress, cache parseCache) []site.Input {
+func parse(siteFS fs.FS, convs map[string]*markdown.Converter, cfg *config.Config, pages []source.PageFile, workers int, d *diag.List, progress *Progress, cache parseCache) (inputs []site.Input, read int64) {
 	out := make([]site.Input, len(pages))
+	var total atomic.Int64
 	keep := make([]bool, len(pages))
 	parsed := make([]*parsedFile, len(pages))
 	var wg sync.WaitGroup
@@ -294,6 +302,7 @@ func parse(siteFS fs.FS, convs map[string]*markdown.Converter, cfg *config.Confi
 					d.Errorf(pf.Path, 0, 0, "cannot read: %v", err)
 					continue
 				}
+				total.Add(int64(len(src)))
 				var pr *parsedFile
 				if cache != nil {
 					pr = cache.lookup(pf, src)
@@ -323,7 +332,7 @@ func parse(siteFS fs.FS, convs map[string]*markdown.Converter, cfg *config.Confi
 			kept = append(kept, in)
 		}
 	}
-	return kept
+	return kept, total.Load()
 }
 
 // parseFile parses one Markdown file. With keepSum, the result carries

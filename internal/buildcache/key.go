@@ -12,8 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/attache-ssg/attache/internal/release"
 	"github.com/attache-ssg/attache/internal/source"
@@ -38,37 +40,65 @@ type Inputs struct {
 	// "name=value" string each, in a fixed order.
 	Options []string
 	Workers int // files hashed at once; zero = GOMAXPROCS
+	// NoIndex reads every file, and neither reads nor writes the source
+	// index (see index.go) that otherwise spares reading the files whose
+	// stat is the one recorded when they were last read.
+	NoIndex bool
 }
 
 // Sources is what Hash found.
 type Sources struct {
 	Key   string // hex SHA-256 of everything the build reads
-	Files int    // how many files were read (the theme's included)
-	Bytes int64  // how many bytes
+	Files int    // how many files it covers (the theme's included)
+	Bytes int64  // how many bytes they hold
+	// Read is how many of the files were read this time; the source
+	// index gave the others' digests.
+	Read int
 }
 
-// Hash reads every file the build of in.Root would read and returns their
-// key. Files are read by a pool of workers while the folders are walked;
-// the key does not depend on their order. An error (an unreadable file or
-// folder) means the key is unknown: build for real.
-func Hash(in Inputs) (Sources, error) {
+// Hash returns the key of everything a build of in.Root reads. A file
+// whose stat is the one the source index recorded when it last read it
+// is not read again (see index.go for why that is safe); the others are
+// read by a pool of workers while the folders are walked, and the index
+// is updated for the next time. The key does not depend on the order of
+// the work, nor on the index. An error (an unreadable file or folder)
+// means the key is unknown: build for real.
+func Hash(in Inputs) (Sources, error) { return hashAt(in, time.Now()) }
+
+// hashAt is Hash with its clock: now must be no later than the first
+// stat it takes (tests pass a later one to settle files at once).
+func hashAt(in Inputs, now time.Time) (Sources, error) {
 	workers := in.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	h := newHasher(workers)
+	useIndex := !in.NoIndex && statTimes && in.Root != ""
+	if useIndex {
+		h.idx = loadIndex(in.Root)
+		// The files are likely those of last time: room for them all at
+		// once spares growing the lists 20 times on a big site.
+		n := h.idx.len() + 16
+		h.files, h.records = make([]*fileRec, 0, n), make([][]byte, 0, 2*n+len(in.Options)+1)
+	}
+	limit := settleLimit(now)
 	h.add(record('V', keyVersion, in.Tool))
 	for _, o := range in.Options {
 		h.add(record('O', o))
 	}
-	site := os.DirFS(in.Root)
 	for _, tree := range Trees {
-		h.walk(site, in.Root, tree, "", skipIn(tree))
+		h.tree(in.Root, tree, skipIn(tree), workers)
 	}
 	if in.Theme != nil {
-		h.walk(in.Theme, "", ".", "(theme)/", func(string, int, bool) bool { return false })
+		h.walk(in.Theme, ".", "(theme)/", func(string, int, bool) bool { return false })
 	}
-	return h.finish()
+	src, err := h.finish()
+	if err == nil && useIndex {
+		if idx, changed := h.nextIndex(limit); changed {
+			saveIndex(in.Root, idx) // a cache: failing to keep it costs a read next time
+		}
+	}
+	return src, err
 }
 
 // skipIn returns which names under tree a build never reads, so changing
@@ -122,6 +152,7 @@ type hasher struct {
 	files   []*fileRec
 	jobs    chan job
 	wg      sync.WaitGroup
+	idx     *sourceIndex // the source index as loaded; nil: none
 
 	mu  sync.Mutex
 	err error
@@ -130,6 +161,12 @@ type hasher struct {
 type fileRec struct {
 	sum  [sha256.Size]byte
 	size int64
+	// For a file on disk: its label and its stat, taken before it was
+	// read, and whether the index gave its digest.
+	label  string
+	st     fileStat
+	onDisk bool
+	known  bool
 }
 
 type job struct {
@@ -158,39 +195,155 @@ func (h *hasher) fail(err error) {
 	h.mu.Unlock()
 }
 
-// file queues a regular file for hashing and keeps its place in the key.
-// abs is its path on disk, or "" for a file of an fs.FS elsewhere.
-func (h *hasher) file(fsys fs.FS, name, abs, label string) {
+// file queues a regular file of fsys for hashing and keeps its place in
+// the key.
+func (h *hasher) file(fsys fs.FS, name, label string) {
 	r := &fileRec{}
+	h.place(r, label)
+	h.jobs <- job{fsys: fsys, name: name, rec: r}
+}
+
+// fileOnDisk keeps the place in the key of the regular file at the slash
+// path label under dir, whose stat st was taken before anything of it is
+// read: its digest is the index's when the index recorded this very
+// stat, else it is queued for hashing.
+func (h *hasher) fileOnDisk(dir, label string, st fileStat) {
+	r := &fileRec{label: label, st: st, onDisk: true}
+	h.place(r, label)
+	if e, ok := h.idx.lookup(label); ok && e.st == st {
+		r.sum, r.size, r.known = e.sum, e.size, true
+		return
+	}
+	h.jobs <- job{name: label, abs: filepath.Join(dir, filepath.FromSlash(label)), rec: r}
+}
+
+// place keeps the place of the file r, labelled label, in the key.
+func (h *hasher) place(r *fileRec, label string) {
 	h.files = append(h.files, r)
 	h.add(record('F', label))
 	h.records = append(h.records, nil) // the digest, filled in by finish
-	h.jobs <- job{fsys, name, abs, r}
 }
 
-// walk adds the files of root in fsys (a file or a folder), in lexical
-// order, labelled prefix+path. Like the build, it follows root itself
-// when it is a symbolic link but no link inside it: a link there counts
-// by its target's name only, as the build does not read through it.
-//
-// dir is the folder fsys reads on disk, "" when fsys is not a folder.
-func (h *hasher) walk(fsys fs.FS, dir, root, prefix string, skip func(string, int, bool) bool) {
-	info, err := fs.Stat(fsys, root)
+// nextIndex returns the index for the next Hash: the entries of the files
+// whose digest it gave, and of those read whose stat had settled by limit
+// (see index.go), in the order of the key. It returns false when that is
+// the index loaded.
+func (h *hasher) nextIndex(limit int64) ([]indexEntry, bool) {
+	kept, added := 0, false
+	for _, f := range h.files {
+		switch {
+		case !f.onDisk:
+		case f.known:
+			kept++
+		case f.st.settledBefore(limit):
+			kept++
+			added = true
+		}
+	}
+	if !added && kept == h.idx.len() {
+		return nil, false
+	}
+	ents := make([]indexEntry, 0, kept)
+	for _, f := range h.files {
+		if f.onDisk && (f.known || f.st.settledBefore(limit)) {
+			ents = append(ents, indexEntry{label: f.label, st: f.st, size: f.size, sum: f.sum})
+		}
+	}
+	return ents, true
+}
+
+// tree adds the files of the tree name under the site's root dir (a file
+// or a folder), in lexical order, labelled by their slash paths from the
+// root. Like the build, it follows name itself when it is a symbolic link
+// but no link inside it: a link there counts by its target's name only,
+// as the build does not read through it. The folders are read by up to
+// workers goroutines at once; their entries are added in order after.
+func (h *hasher) tree(dir, name string, skip func(string, int, bool) bool, workers int) {
+	abs := filepath.Join(dir, name)
+	st, err := statFollow(abs)
 	if errors.Is(err, fs.ErrNotExist) {
-		if _, lerr := fs.Lstat(fsys, root); lerr == nil {
-			h.add(record('B', prefix+root)) // a dangling link
+		if _, lerr := lstat(abs); lerr == nil {
+			h.add(record('B', name)) // a dangling link
 		}
 		return // an absent tree is simply empty
 	}
 	if err != nil {
-		h.fail(fmt.Errorf("%s: %w", root, err))
+		h.fail(fmt.Errorf("%s: %w", name, err))
 		return
 	}
-	if !info.IsDir() {
-		h.entry(fsys, dir, root, prefix, info.Mode().Type())
+	if !st.isDir() {
+		h.entry(dir, name, st)
 		return
 	}
-	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+	root := &folder{rel: name}
+	err = walk(workers, []*folder{root}, func(f *folder, buf []byte) error {
+		_, ents, err := readFolder(filepath.Join(dir, filepath.FromSlash(f.rel)), f.depth == 0, false, buf)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.rel, err)
+		}
+		keep := ents[:0]
+		for _, e := range ents {
+			if skip(e.name, f.depth+1, e.dir) {
+				continue
+			}
+			if e.dir {
+				e.sub = &folder{rel: f.rel + "/" + e.name, depth: f.depth + 1}
+			}
+			keep = append(keep, e)
+		}
+		slices.SortFunc(keep, nameOrder) // fs.WalkDir's order
+		f.ents = keep
+		return nil
+	})
+	if err != nil {
+		h.fail(err)
+		return
+	}
+	h.folder(dir, root)
+}
+
+// folder adds the entries of f and, in place, of its subfolders.
+func (h *hasher) folder(dir string, f *folder) {
+	for _, e := range f.ents {
+		if e.sub != nil {
+			h.folder(dir, e.sub)
+			continue
+		}
+		h.entry(dir, f.rel+"/"+e.name, e.st)
+	}
+}
+
+// entry adds one non-folder entry, at the slash path label under dir,
+// whose stat is st: a regular file by its content, a link by its target,
+// anything else (a pipe, a device) by its type, never opened (a read
+// from a pipe could block for ever).
+func (h *hasher) entry(dir, label string, st fileStat) {
+	typ := st.typ()
+	switch {
+	case typ.IsRegular():
+		h.fileOnDisk(dir, label, st)
+	case typ&fs.ModeSymlink != 0:
+		target, err := os.Readlink(filepath.Join(dir, filepath.FromSlash(label)))
+		if err != nil {
+			h.fail(fmt.Errorf("%s: %w", label, err))
+			return
+		}
+		h.add(record('L', label, target))
+	default:
+		h.add(record('S', label, typ.String()))
+	}
+}
+
+// walk adds the files of the folder root of fsys (the embedded theme), in
+// lexical order, labelled prefix+path, as tree does those on disk.
+func (h *hasher) walk(fsys fs.FS, root, prefix string, skip func(string, int, bool) bool) {
+	if _, err := fs.Stat(fsys, root); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			h.fail(fmt.Errorf("%s%s: %w", prefix, root, err))
+		}
+		return
+	}
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
@@ -207,37 +360,23 @@ func (h *hasher) walk(fsys fs.FS, dir, root, prefix string, skip func(string, in
 			}
 			return nil
 		}
-		if d.IsDir() {
-			return nil
+		switch typ := d.Type(); {
+		case d.IsDir():
+		case typ.IsRegular():
+			h.file(fsys, p, prefix+p)
+		case typ&fs.ModeSymlink != 0:
+			target, err := fs.ReadLink(fsys, p)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+			h.add(record('L', prefix+p, target))
+		default:
+			h.add(record('S', prefix+p, typ.String()))
 		}
-		h.entry(fsys, dir, p, prefix, d.Type())
 		return nil
 	})
 	if err != nil {
 		h.fail(err)
-	}
-}
-
-// entry adds one non-folder entry: a regular file by its content, a link
-// by its target, anything else (a pipe, a device) by its type, never
-// opened (a read from a pipe could block for ever).
-func (h *hasher) entry(fsys fs.FS, dir, p, prefix string, typ fs.FileMode) {
-	switch {
-	case typ.IsRegular():
-		abs := ""
-		if dir != "" {
-			abs = filepath.Join(dir, filepath.FromSlash(p))
-		}
-		h.file(fsys, p, abs, prefix+p)
-	case typ&fs.ModeSymlink != 0:
-		target, err := fs.ReadLink(fsys, p)
-		if err != nil {
-			h.fail(fmt.Errorf("%s: %w", p, err))
-			return
-		}
-		h.add(record('L', prefix+p, target))
-	default:
-		h.add(record('S', prefix+p, typ.String()))
 	}
 }
 
@@ -303,6 +442,9 @@ func (h *hasher) finish() (Sources, error) {
 			r = binary.AppendUvarint(append([]byte{'C'}, f.sum[:]...), uint64(f.size))
 			src.Files++
 			src.Bytes += f.size
+			if !f.known {
+				src.Read++
+			}
 		}
 		key.Write(binary.AppendUvarint(nil, uint64(len(r))))
 		key.Write(r)

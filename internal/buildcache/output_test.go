@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -162,5 +163,62 @@ func TestSnapshotLargeFolders(t *testing.T) {
 	must(t, os.Remove(filepath.Join(dir, "deep", "5", "4", "173", "index.html")))
 	if after := mustSnapshot(t, dir); after == before || after.Files != len(files)-1 {
 		t.Errorf("a file removed deep inside: %+v, before %+v", after, before)
+	}
+}
+
+// TestSnapshotOrder: the digest takes files in the order of their full
+// paths, whatever the names (a folder "a" beside "a-b", "a.html", "a0"),
+// so it is the digest of a plain sorted list of paths.
+func TestSnapshotOrder(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{}
+	for _, p := range []string{"a/x", "a-b", "a.html", "a0", "a/b/c", "a/b-c", "a/b.d", "b", "-", "a b/x", "é/x", "Z", "a/b/c-d/e"} {
+		files[p] = p
+	}
+	writeTree(t, dir, files)
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	d := newOutputDigest()
+	for _, p := range paths {
+		st, err := lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		must(t, err)
+		d.add([]byte(p), st)
+	}
+	if got, want := mustSnapshot(t, dir), d.output(); got != want {
+		t.Errorf("Snapshot %+v, digest of the sorted paths %+v", got, want)
+	}
+}
+
+// TestSnapshotFiles: a folder's snapshot from the list of its files is
+// its snapshot; a list that misses a file, or names one that is not
+// there or a folder, is not.
+func TestSnapshotFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, outputSite())
+	var files []string
+	for p := range outputSite() {
+		files = append(files, p)
+	}
+	full := mustSnapshot(t, dir)
+	got, err := SnapshotFiles(dir, append(files, files[0])) // twice: counted once
+	must(t, err)
+	if got != full {
+		t.Errorf("SnapshotFiles %+v, Snapshot %+v", got, full)
+	}
+	short, err := SnapshotFiles(dir, files[1:])
+	must(t, err)
+	if short == full {
+		t.Error("a list missing a file gave the folder's snapshot")
+	}
+	for _, bad := range [][]string{append(files, "missing.html"), append(files, "vi"), append(files, "../x"), append(files, "/etc/hosts"), {"."}} {
+		if _, err := SnapshotFiles(dir, bad); err == nil {
+			t.Errorf("%v: no error", bad[len(bad)-1])
+		}
+	}
+	if _, err := SnapshotFiles(filepath.Join(dir, "index.html"), nil); err == nil {
+		t.Error("a file as the folder: no error")
 	}
 }

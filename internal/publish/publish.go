@@ -193,6 +193,18 @@ func (w *Writer) Abort() {
 
 // Commit waits for the writes and swaps the new directory in, unless a
 // problem occurred: then nothing changes and the problems are returned.
+// Paths returns the path of every output written (after a successful
+// Commit: the files the output folder holds), in no particular order.
+func (w *Writer) Paths() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	paths := make([]string, 0, len(w.seen))
+	for p := range w.seen {
+		paths = append(paths, p)
+	}
+	return paths
+}
+
 func (w *Writer) Commit() (Stats, error) {
 	w.finish()
 	if len(w.errs) > 0 {
