@@ -71,7 +71,7 @@ func countWords(s string) int {
 				}
 			}
 			inWord = false
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			flushUnspaced()
 			inWord = false
 		default:
@@ -110,4 +110,17 @@ func countsAsWord(r rune) bool {
 // (U+1780–17FF).
 func isUnspaced(r rune) bool {
 	return 0x0E00 <= r && r <= 0x0EFF || 0x1000 <= r && r <= 0x109F || 0x1780 <= r && r <= 0x17FF
+}
+
+// isSpace is unicode.IsSpace for runes from U+0080 on, without its table
+// search: every letter of Vietnamese, Arabic or Cyrillic text is asked.
+// TestIsSpaceMatchesUnicode checks every rune.
+func isSpace(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return r == 0x85 || r == 0xA0 || r == 0x1680
+	case r <= 0x200A:
+		return true
+	}
+	return r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F || r == 0x3000
 }

@@ -15,20 +15,41 @@ import "unicode/utf8"
 func htmlNeedsReplace(s string, table []string) bool {
 	ascii := true
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if int(c) < len(table) && table[c] != "" {
+		switch byteClass[s[i]] {
+		case plainByte:
+		case tableByte:
+			if c := s[i]; int(c) < len(table) && table[c] != "" {
 				return true
 			}
-			continue
-		}
-		if c == 0xEF {
+		case leadEF:
 			return true
+		default:
+			ascii = false
 		}
-		ascii = false
 	}
 	return !ascii && !utf8.ValidString(s)
 }
+
+// byteClass sorts bytes for htmlNeedsReplace: most are plainByte and cost
+// one table load.
+var byteClass = func() (c [256]uint8) {
+	for b := 0x80; b < 0x100; b++ {
+		c[b] = otherByte
+	}
+	c[0xEF] = leadEF
+	// Every byte any replacement table has an entry for.
+	for _, b := range "\x00\t\n\v\f\r \"&'+<=>`" {
+		c[b] = tableByte
+	}
+	return c
+}()
+
+const (
+	plainByte = iota
+	tableByte
+	leadEF
+	otherByte
+)
 
 // urlNeedsProcessing reports whether processURLOnto would change s: the
 // same byte classes, without writing.

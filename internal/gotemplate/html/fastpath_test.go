@@ -56,3 +56,15 @@ func FuzzURLNeedsProcessing(f *testing.F) {
 		}
 	})
 }
+
+// TestByteClassCoversTables: a byte with a replacement in any table must
+// not be classed plain.
+func TestByteClassCoversTables(t *testing.T) {
+	for _, table := range [][]string{htmlReplacementTable, htmlNormReplacementTable, htmlNospaceReplacementTable, htmlNospaceNormReplacementTable} {
+		for b, repl := range table {
+			if repl != "" && byteClass[b] != tableByte {
+				t.Errorf("byte %#x has a replacement but class %d", b, byteClass[b])
+			}
+		}
+	}
+}

@@ -130,10 +130,10 @@ func goodName(name string) bool {
 // findFunction looks for a function in the template, and global map.
 func findFunction(name string, tmpl *Template) (v reflect.Value, isBuiltin, ok bool) {
 	if tmpl != nil && tmpl.common != nil {
-		tmpl.muFuncs.RLock()
-		defer tmpl.muFuncs.RUnlock()
-		if fn := tmpl.execFuncs[name]; fn.IsValid() {
-			return fn, false, true
+		if funcs := tmpl.funcs.Load(); funcs != nil { // attache's addition: no lock
+			if fn := (*funcs)[name]; fn.IsValid() {
+				return fn, false, true
+			}
 		}
 	}
 	if fn := builtinFuncs()[name]; fn.IsValid() {

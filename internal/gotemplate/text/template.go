@@ -8,6 +8,7 @@ import (
 	"maps"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -25,6 +26,11 @@ type common struct {
 	// fields caches how a field name resolves on a type (attache's
 	// addition, see fieldcache.go).
 	fields fieldCache
+	// funcs is a copy of execFuncs that executions read without taking
+	// muFuncs (attache's addition): two cores taking the read lock on
+	// every function call fought over its cache line. Replaced whole,
+	// under muFuncs, whenever execFuncs changes (publishFuncs).
+	funcs atomic.Pointer[map[string]reflect.Value]
 }
 
 // Template is the representation of a parsed template. The *parse.Tree
@@ -109,6 +115,7 @@ func (t *Template) Clone() (*Template, error) {
 	defer t.muFuncs.RUnlock()
 	maps.Copy(nt.parseFuncs, t.parseFuncs)
 	maps.Copy(nt.execFuncs, t.execFuncs)
+	nt.publishFuncs()
 	return nt, nil
 }
 
@@ -181,6 +188,7 @@ func (t *Template) Funcs(funcMap FuncMap) *Template {
 	defer t.muFuncs.Unlock()
 	addValueFuncs(t.execFuncs, funcMap)
 	addFuncs(t.parseFuncs, funcMap)
+	t.publishFuncs()
 	return t
 }
 
@@ -236,4 +244,11 @@ func (t *Template) associate(new *Template, tree *parse.Tree) bool {
 	}
 	t.tmpl[new.name] = new
 	return true
+}
+
+// publishFuncs makes the current execFuncs what executions see. The
+// caller holds muFuncs (or owns the template alone).
+func (c *common) publishFuncs() {
+	m := maps.Clone(c.execFuncs)
+	c.funcs.Store(&m)
 }
