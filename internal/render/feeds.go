@@ -3,11 +3,11 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"github.com/attache-ssg/attache/internal/site"
 	"github.com/attache-ssg/attache/internal/urlpath"
 )

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"io/fs"
 	"runtime"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/attache-ssg/attache/internal/diag"
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"github.com/attache-ssg/attache/internal/i18n"
 	"github.com/attache-ssg/attache/internal/imaging"
 	"github.com/attache-ssg/attache/internal/site"

@@ -2,13 +2,13 @@ package render
 
 import (
 	"fmt"
-	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/attache-ssg/attache/internal/config"
 	"github.com/attache-ssg/attache/internal/diag"
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"github.com/attache-ssg/attache/internal/site"
 )
 

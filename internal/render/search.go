@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/attache-ssg/attache/internal/i18n"
+	"github.com/attache-ssg/attache/internal/markdown"
 	"github.com/attache-ssg/attache/internal/search"
 	"github.com/attache-ssg/attache/internal/site"
 	"github.com/attache-ssg/attache/internal/urlpath"
@@ -17,6 +18,9 @@ func (r *renderer) searchPage(sv *SiteView, l *site.Lang) []Output {
 	outs, err := r.searchJob(l).index()
 	if err != nil {
 		r.diags.Errorf("content/"+l.Config.Code, 0, 0, "%v", err)
+	}
+	for _, p := range l.Articles {
+		r.doneReading(p) // the index has read its text
 	}
 	return append(outs, r.searchHTML(sv, l)...)
 }
@@ -30,31 +34,35 @@ func (r *renderer) searchHTML(sv *SiteView, l *site.Lang) []Output {
 
 // searchJob gathers what l's search index is made of: the language's own
 // articles (not the untranslated ones its lists show). The job holds
-// copies, so it can be run later, while the model changes.
+// copies, and each article's document, which does not change (a new body
+// is a new Doc), so it can be run later, while the model changes. The
+// plain text is read from the documents when the job runs: reading it for
+// every article on every save in `serve` cost more than the save.
 func (r *renderer) searchJob(l *site.Lang) *SearchJob {
 	code := l.Config.Code
 	docs := make([]search.Doc, 0, len(l.Articles))
+	bodies := make([]searchBody, 0, len(l.Articles))
 	for _, p := range l.Articles {
-		d := search.Doc{URL: strings.TrimPrefix(p.URL, "/"+code+"/"), Title: p.Title, Time: p.Date}
-		if p.Doc != nil {
-			text, err := p.Doc.PlainText()
-			if err != nil {
-				r.diags.Errorf(p.File, 0, 0, "search index: %v", err)
-			}
-			d.Text = text
-			r.doneReading(p)
-		}
-		docs = append(docs, d)
+		docs = append(docs, search.Doc{URL: strings.TrimPrefix(p.URL, "/"+code+"/"), Title: p.Title, Time: p.Date})
+		bodies = append(bodies, searchBody{p.Doc, p.File})
 	}
-	return &SearchJob{Lang: code, docs: docs, tr: r.in.Bundle.Translator(code)}
+	return &SearchJob{Lang: code, docs: docs, bodies: bodies, tr: r.in.Bundle.Translator(code)}
+}
+
+// searchBody is where a search document's text comes from.
+type searchBody struct {
+	doc  *markdown.Doc // nil for a page without a body
+	file string        // for messages
 }
 
 // SearchJob is the making of one language's search index, put off by
 // Rebody: it costs about a second on a big site.
 type SearchJob struct {
 	Lang string
-	docs []search.Doc // Date is filled by index, when the job runs
-	tr   *i18n.Translator
+	docs []search.Doc // Date and Text are filled by index, when the job runs
+	// bodies[i] gives docs[i]'s text.
+	bodies []searchBody
+	tr     *i18n.Translator
 	// page is the search page, rendered by Rebody, which the index files
 	// join under /<lang>/search/.
 	page []Output
@@ -74,7 +82,19 @@ func (j *SearchJob) Make() ([]Output, error) {
 func (j *SearchJob) index() ([]Output, error) {
 	for i := range j.docs {
 		j.docs[i].Date = j.tr.Date(j.docs[i].Time, "medium")
+		if b := j.bodies[i]; b.doc != nil {
+			text, err := b.doc.PlainText()
+			if err != nil {
+				return nil, fmt.Errorf("%s: search index: %w", b.file, err)
+			}
+			j.docs[i].Text = text
+		}
 	}
+	defer func() { // the texts are a big site's largest strings: not kept
+		for i := range j.docs {
+			j.docs[i].Text = ""
+		}
+	}()
 	files, err := search.Build(j.Lang, j.docs)
 	if err != nil {
 		return nil, err

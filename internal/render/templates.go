@@ -10,7 +10,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"io/fs"
 	"path"
 	"regexp"
@@ -21,6 +20,7 @@ import (
 	"time"
 
 	"github.com/attache-ssg/attache/internal/diag"
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"github.com/attache-ssg/attache/internal/i18n"
 )
 

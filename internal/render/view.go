@@ -1,9 +1,9 @@
 package render
 
 import (
-	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"time"
 
+	"github.com/attache-ssg/attache/internal/gotemplate/html"
 	"github.com/attache-ssg/attache/internal/urlpath"
 )
 
