@@ -108,3 +108,35 @@ type named struct{ n string }
 
 // Name is a method where the other type has a field of the same name.
 func (n *named) Name() string { return "method " + n.n }
+
+// TestConcurrentExecution runs one template from many goroutines while
+// the field cache and the function snapshot fill (run with -race).
+func TestConcurrentExecution(t *testing.T) {
+	type row struct{ Name, Title string }
+	tm := Must(New("c").Funcs(FuncMap{"up": strings.ToUpper}).Parse(
+		`{{ range . }}{{ up .Name }}:{{ .Title }};{{ end }}`))
+	data := []row{{"a", "x"}, {"b", "y"}}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			var b strings.Builder
+			for range 50 {
+				b.Reset()
+				if err := tm.Execute(&b, data); err != nil {
+					errs <- err
+					return
+				}
+				if b.String() != "A:x;B:y;" {
+					errs <- fmt.Errorf("got %q", b.String())
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
