@@ -146,18 +146,6 @@ func run(siteFS, theme fs.FS, opts Options, cache parseCache) (*Result, *state, 
 	}
 	phase("load")
 
-	// Layouts are parsed (once per language) while the Markdown is: they
-	// need nothing from it, and parsing them alone kept a core idle.
-	type loadedTemplates struct {
-		t  *render.Templates
-		ok bool
-	}
-	templates := make(chan loadedTemplates, 1)
-	go func() {
-		t, ok := render.LoadTemplates(render.Layers{Site: siteFS, Theme: theme}, bundle, cfg.Codes(), d)
-		templates <- loadedTemplates{t, ok}
-	}()
-
 	opts.Progress.start("parse", len(files.Pages))
 	convs := converters(cfg)
 	inputs, read := parse(siteFS, convs, cfg, files.Pages, opts.Workers, d, opts.Progress, cache)
@@ -168,8 +156,7 @@ func run(siteFS, theme fs.FS, opts Options, cache parseCache) (*Result, *state, 
 
 	s := site.Assemble(cfg, inputs, files.Resources, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, d)
 	res.Site = s
-	lt := <-templates
-	tmpl, ok := lt.t, lt.ok
+	tmpl, ok := render.LoadTemplates(render.Layers{Site: siteFS, Theme: theme}, bundle, cfg.Codes(), d)
 	phase("assemble")
 	if !ok || d.HasErrors() {
 		return res, nil, ErrFailed

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/attache-ssg/attache/internal/testcorpus"
 )
 
 // Benchmarks over real trees: BUILDCACHE_BENCH_SITE is a site's root,
@@ -20,16 +22,8 @@ func benchDirs(b *testing.B) (site, out string) {
 	if site == "" || out == "" {
 		b.Skip("BUILDCACHE_BENCH_SITE and BUILDCACHE_BENCH_OUT unset")
 	}
-	reportCPU(b)
+	testcorpus.ReportCPU(b)
 	return site, out
-}
-
-// reportCPU reports the process's CPU time per operation of b.
-func reportCPU(b *testing.B) {
-	start := cpuTime()
-	b.Cleanup(func() {
-		b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op")
-	})
 }
 
 func BenchmarkRealHashIndexed(b *testing.B) {
@@ -176,7 +170,7 @@ func BenchmarkHash(b *testing.B) {
 		b.Run(fmt.Sprintf("index=%v", !noIndex), func(b *testing.B) {
 			in := Inputs{Root: site, NoIndex: noIndex}
 			mustHashAt(b, in, later())
-			reportCPU(b)
+			testcorpus.ReportCPU(b)
 			for b.Loop() {
 				mustHashAt(b, in, later())
 			}
@@ -197,7 +191,7 @@ func BenchmarkSnapshot(b *testing.B) {
 		return nil
 	})
 	b.Run("listed", func(b *testing.B) {
-		reportCPU(b)
+		testcorpus.ReportCPU(b)
 		for b.Loop() {
 			if _, err := Snapshot(out); err != nil {
 				b.Fatal(err)
@@ -205,7 +199,7 @@ func BenchmarkSnapshot(b *testing.B) {
 		}
 	})
 	b.Run("files", func(b *testing.B) {
-		reportCPU(b)
+		testcorpus.ReportCPU(b)
 		for b.Loop() {
 			if _, err := SnapshotFiles(out, files); err != nil {
 				b.Fatal(err)
@@ -221,7 +215,7 @@ func BenchmarkCheck(b *testing.B) {
 	for _, listing := range []bool{false, true} {
 		b.Run(fmt.Sprintf("listing=%v", listing), func(b *testing.B) {
 			os.Remove(listingPath(site, out))
-			reportCPU(b)
+			testcorpus.ReportCPU(b)
 			for b.Loop() {
 				if !listing {
 					os.Remove(listingPath(site, out))

@@ -4,8 +4,9 @@ import "bytes"
 
 // Linkify (bare URLs, www. addresses and e-mail addresses become links) is
 // an inline parser that goldmark calls at every space, '*', '_', '~' and
-// '(' of the text, and each call splits the text run there: it made
-// parsing a typical article about 40 % slower. Most articles hold no bare
+// '(' of the text, and each call splits the text run there: a typical
+// article took 1.6 times as long to parse with it (BenchmarkParse: 240 µs
+// against 150 µs). Most articles hold no bare
 // address at all, and for them a converter without linkify gives the same
 // document (TestNoLinkifyGivesTheSameDoc, FuzzNoLinkify).
 

@@ -175,9 +175,9 @@ func (r *renderer) newsArticle(v *PageView, p *site.Page) *newsArticleLD {
 		ld.Author = ldThing{Type: "Person", Name: p.Author}
 	}
 	if v.Image != nil {
-		ld.Image = &ldImage{Type: "ImageObject", URL: v.Image.Permalink, Width: v.Image.Width, Height: v.Image.Height}
-		if v.Image.Width <= 0 {
-			ld.Image.Width, ld.Image.Height = 0, 0
+		ld.Image = &ldImage{Type: "ImageObject", URL: v.Image.Permalink}
+		if v.Image.Width > 0 {
+			ld.Image.Width, ld.Image.Height = v.Image.Width, v.Image.Height
 		}
 	}
 	for _, t := range p.Tags {

@@ -59,15 +59,11 @@ func BenchmarkBuild(b *testing.B) {
 		docs := testcorpusDocs(b, code, 1000)
 		b.Run(code, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu0, ok := processCPU()
+			testcorpus.ReportCPU(b)
 			for b.Loop() {
 				if _, err := Build(code, docs); err != nil {
 					b.Fatal(err)
 				}
-			}
-			// CPU time includes the workers and the garbage collector.
-			if cpu1, _ := processCPU(); ok {
-				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}

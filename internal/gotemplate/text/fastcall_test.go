@@ -20,7 +20,7 @@ func TestFastCallMatchesReflect(t *testing.T) {
 		fn   any
 		args []any
 	}{
-		{"variadic any", func(a ...any) string { return fmt.Sprint(len(a), a) }, []any{"x", 3, nil, template()}},
+		{"variadic any", func(a ...any) string { return fmt.Sprint(len(a), a) }, []any{"x", 3, nil, New("t")}},
 		{"variadic none", func(a ...any) string { return fmt.Sprint(len(a)) }, nil},
 		{"string", strings.ToUpper, []any{"abc"}},
 		{"string variadic", func(s string, a ...any) string { return s + fmt.Sprint(a...) }, []any{"id", 1, "two"}},
@@ -56,8 +56,6 @@ func TestFastCallMatchesReflect(t *testing.T) {
 		})
 	}
 }
-
-func template() *Template { return New("t") }
 
 // TestFastCallDeclines leaves other shapes, and method values, to reflect.
 func TestFastCallDeclines(t *testing.T) {
