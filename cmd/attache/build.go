@@ -99,6 +99,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	emit, emitted := recordPaths(w.Add)
 	opts.Emit = emit
+	opts.Recycle = true // the writer releases each output once written
 	opts.Progress = &build.Progress{}
 	opts.Parsed = limitMemory
 	stopProgress := showProgress(stderr, opts.Progress)

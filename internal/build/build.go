@@ -48,6 +48,10 @@ type Options struct {
 	// writes while rendering goes on. After an error the caller discards
 	// what it received.
 	Emit func(render.Output)
+	// Recycle says that Emit's receiver calls Release on each output once
+	// done with its Data (publish.Writer does): pages are then rendered
+	// into reused memory (render.Input.Recycle).
+	Recycle bool
 	// Progress, when set, is told how far the long phases are; it is
 	// called from many goroutines and must be cheap.
 	Progress *Progress
@@ -170,7 +174,7 @@ func run(siteFS, theme fs.FS, opts Options, cache parseCache) (*Result, *state, 
 	var rend *render.Renderer
 	res.Outputs, rend = render.RenderKeep(render.Input{
 		Site: s, Templates: tmpl, Bundle: bundle, Static: staticFiles(siteFS, theme, files.Static),
-		Content: siteFS, Workers: opts.Workers, Emit: emit, ImageCache: imageCache(opts.ImageCache),
+		Content: siteFS, Workers: opts.Workers, Emit: emit, Recycle: opts.Recycle, ImageCache: imageCache(opts.ImageCache),
 		KeepDocs: cache != nil,
 	}, d)
 	for _, m := range bundle.Missing() {

@@ -98,7 +98,8 @@ func Begin(dir string, workers int) (*Writer, error) {
 }
 
 // Add queues one output. Problems (an unsafe path, two outputs at one
-// path, a failed write) are kept for Commit to report.
+// path, a failed write) are kept for Commit to report. The output is
+// released (render.Output.Release) once written or refused.
 func (w *Writer) Add(o render.Output) {
 	clean, err := urlpath.Clean(o.Path)
 	w.mu.Lock()
@@ -114,6 +115,7 @@ func (w *Writer) Add(o render.Output) {
 		return
 	}
 	w.mu.Unlock()
+	o.Release()
 }
 
 func orPath(o render.Output) string {
@@ -134,6 +136,7 @@ func (w *Writer) work() {
 				n, err = writeOne(w.tmp, o)
 			}
 		}
+		o.Release()
 		w.mu.Lock()
 		w.st.Files++
 		w.st.Bytes += n

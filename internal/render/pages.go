@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"time"
@@ -229,7 +230,9 @@ func termViews(ts []*site.Term) []TermView {
 
 func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 	v := r.newView(sv, l, "article", p.URL, p.Title)
-	v.Summary, v.Content = p.Summary, r.body(p)
+	var bodyBuf *bytes.Buffer
+	v.Summary = p.Summary
+	v.Content, bodyBuf = r.body(p)
 	r.doneReading(p)
 	v.Date, v.Lastmod, v.Author, v.Source = p.Date, p.Lastmod, p.Author, p.Source
 	v.ReadingTime, v.Words = p.ReadingTime, p.Words
@@ -252,7 +255,8 @@ func (r *renderer) article(sv *SiteView, l *site.Lang, p *site.Page) []Output {
 	r.alternates(v, p)
 	v.Outdated = r.in.Site.Config.OutdatedNotice && p.Outdated()
 	v.JSONLD = r.newsArticle(v, p)
-	outs := []Output{r.output(p.URL, p.File, r.execute(v, p.File, "_default/single.html"))}
+	outs := []Output{r.page(p.URL, p.File, v, "_default/single.html")}
+	r.putBody(bodyBuf, outs[0])
 	outs = append(outs, r.aliasPages(sv, l, p)...)
 	return nonEmpty(outs...)
 }
@@ -279,13 +283,17 @@ func (r *renderer) listPages(sv *SiteView, l *site.Lang, n *site.SectionNode, wa
 	var outs []Output
 	r.paginate(p.URL, len(n.Pages), want, func(pager *PagerView, from, to int, url string) {
 		v := r.newView(sv, l, kind, url, p.Title)
-		v.Summary, v.Content = p.Summary, r.body(p)
+		var bodyBuf *bytes.Buffer
+		v.Summary = p.Summary
+		v.Content, bodyBuf = r.body(p)
 		v.Pager = pager
 		for _, q := range n.Pages[from:to] {
 			v.Items = append(v.Items, r.item(q, l.Config.Code))
 		}
 		r.alternates(v, p)
-		outs = append(outs, r.output(url, p.File, r.execute(v, p.File, layout, "_default/list.html")))
+		out := r.page(url, p.File, v, layout, "_default/list.html")
+		r.putBody(bodyBuf, out)
+		outs = append(outs, out)
 	})
 	return nonEmpty(outs...)
 }
@@ -352,7 +360,7 @@ func (r *renderer) terms(sv *SiteView, l *site.Lang, tax string, terms []*site.T
 	v.Taxonomy = tax
 	v.Terms = termViews(terms)
 	r.everyLanguageAlternates(v, tax)
-	return nonEmpty(r.output(u, "", r.execute(v, "", "_default/terms.html")))
+	return nonEmpty(r.page(u, "", v, "_default/terms.html"))
 }
 
 // everyLanguageAlternates links a page that every language has at /<lang>/<name>/
@@ -389,7 +397,7 @@ func (r *renderer) termPages(sv *SiteView, l *site.Lang, t *site.Term, want func
 		for _, q := range t.Pages[from:to] {
 			v.Items = append(v.Items, r.item(q, l.Config.Code))
 		}
-		outs = append(outs, r.output(url, "", r.execute(v, "", "_default/term.html")))
+		outs = append(outs, r.page(url, "", v, "_default/term.html"))
 	})
 	return nonEmpty(outs...)
 }
@@ -404,7 +412,7 @@ func (r *renderer) aliasPages(sv *SiteView, l *site.Lang, p *site.Page) []Output
 		v := r.newView(sv, l, "alias", a, p.Title)
 		v.Target = p.URL
 		v.Permalink = urlpath.Abs(r.in.Site.Config.BaseURL, p.URL)
-		outs = append(outs, r.output(a, p.File, r.execute(v, p.File, "alias.html")))
+		outs = append(outs, r.page(a, p.File, v, "alias.html"))
 	}
 	return outs
 }
@@ -434,7 +442,7 @@ func (r *renderer) root() []Output {
 		nf.Localized = append(nf.Localized, LocalizedView{Lang: r.langView(l), Title: tr.T("notFoundTitle"), Text: tr.T("notFoundText")})
 	}
 	return nonEmpty(
-		r.output("/", "", r.execute(v, "", "languages.html")),
-		r.output("/404.html", "", r.execute(nf, "", "404.html")),
+		r.page("/", "", v, "languages.html"),
+		r.page("/404.html", "", nf, "404.html"),
 	)
 }

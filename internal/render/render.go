@@ -7,6 +7,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/attache-ssg/attache/internal/diag"
 	"github.com/attache-ssg/attache/internal/gotemplate/html"
@@ -24,6 +25,9 @@ type Output struct {
 	Src     fs.FS
 	SrcPath string
 	Origin  string // the source that produced it, for collision messages
+	// buf holds Data when the output is recycled (see Release).
+	buf  *bytes.Buffer
+	pool *bufferPool
 }
 
 // StaticFile is a file under a static/ folder, of the site or the theme.
@@ -46,6 +50,10 @@ type Input struct {
 	// while rendering goes on and no output waits in memory. The caller
 	// then checks that no two outputs share a path.
 	Emit func(Output)
+	// Recycle says that Emit's receiver calls Release on every output once
+	// it is done with its Data (package publish does, after writing), so
+	// the memory of written pages holds the next ones.
+	Recycle bool
 	// Images resizes bundle pictures for srcset; ImageCache, when set,
 	// keeps the copies between builds (.attache/cache/images/).
 	Images     imaging.Options
@@ -76,7 +84,7 @@ type renderer struct {
 	// by responsive() before any page renders, read-only after.
 	variants map[string][]ImageVariantView
 	// buffers holds *bytes.Buffer for rendering (pool.go).
-	buffers sync.Pool
+	buffers bufferPool
 	// readers counts, per article, the readers of its document still to
 	// come; nil when documents are kept (release.go). Read-only map.
 	readers map[*site.Page]*atomic.Int32
@@ -199,36 +207,62 @@ func (r *renderer) parallel(n int, fn func(i int) []Output) []Output {
 
 // body converts a page's Markdown, links rewritten relative to the page.
 // Each page's body is rendered by the job that renders the page, so no
-// body outlives its page in memory.
-func (r *renderer) body(p *site.Page) template.HTML {
+// body outlives its page in memory. The HTML is a view of the returned
+// buffer's bytes, not a copy (a copy was 46 MB a build at 1,000 articles
+// × 5 languages): the caller gives the buffer back (putBody) once the
+// page is executed, and not when executing failed, since an error may
+// hold part of it. The buffer is nil when the page has no body.
+func (r *renderer) body(p *site.Page) (template.HTML, *bytes.Buffer) {
 	if p.Doc == nil {
-		return ""
+		return "", nil
 	}
 	buf := r.getBuffer()
-	defer r.putBuffer(buf)
 	if err := p.Doc.Render(buf, func(l markdownLink) string { return r.link(p, l) }); err != nil {
 		r.diags.Errorf(p.File, 0, 0, "rendering Markdown: %v", err)
 	}
-	return template.HTML(buf.String())
+	if buf.Len() == 0 {
+		r.putBuffer(buf)
+		return "", nil
+	}
+	return template.HTML(unsafe.String(&buf.Bytes()[0], buf.Len())), buf
 }
 
-// execute runs a layout into bytes, reporting template errors against the
-// page's source file and the layout.
-func (r *renderer) execute(v *PageView, origin string, names ...string) []byte {
+// putBody gives back the buffer of a body once the page that showed it,
+// out, is made; nothing refers to the body's bytes any more.
+func (r *renderer) putBody(buf *bytes.Buffer, out Output) {
+	if buf != nil && out.Path != "" {
+		r.putBuffer(buf)
+	}
+}
+
+// page runs a layout (the first of names that exists) for view v into
+// the output at url, reporting template errors against origin, the page's
+// source file (or url when it has none), and the layout.
+func (r *renderer) page(url, origin string, v *PageView, names ...string) Output {
 	t, name, err := r.in.Templates.lookup(v.Lang.Code, names...)
 	if err != nil {
 		r.diags.Errorf(origin, 0, 0, "%v", err)
-		return nil
+		return Output{}
 	}
 	r.localize(v)
 	buf := r.getBuffer()
-	defer r.putBuffer(buf)
 	if err := t.Execute(buf, v); err != nil {
+		// The buffer is not reused: the error may hold parts of it.
 		file, line, col, msg := execErrorPos(name, err)
 		r.diags.Errorf(file, line, col, "executing for %s: %s", orDefault(origin, v.URL), msg)
-		return nil
+		return Output{}
 	}
-	return bytes.Clone(buf.Bytes())
+	if r.in.Recycle && r.in.Emit != nil {
+		o := r.output(url, origin, buf.Bytes())
+		if o.Path == "" {
+			r.putBuffer(buf)
+			return Output{}
+		}
+		o.buf, o.pool = buf, &r.buffers
+		return o
+	}
+	defer r.putBuffer(buf)
+	return r.output(url, origin, bytes.Clone(buf.Bytes()))
 }
 
 func orDefault(s, d string) string {

@@ -29,7 +29,7 @@ func (r *renderer) searchHTML(sv *SiteView, l *site.Lang) []Output {
 	u := "/" + l.Config.Code + "/search/"
 	v := r.newView(sv, l, "search", u, r.in.Bundle.Translator(l.Config.Code).T("search"))
 	r.everyLanguageAlternates(v, "search")
-	return nonEmpty(r.output(u, "", r.execute(v, "", "search.html")))
+	return nonEmpty(r.page(u, "", v, "search.html"))
 }
 
 // searchJob gathers what l's search index is made of: the language's own

@@ -2,6 +2,7 @@ package urlpath
 
 import (
 	"errors"
+	"path"
 	"strings"
 	"testing"
 )
@@ -23,6 +24,66 @@ func TestRel(t *testing.T) {
 		if got := Rel(c.from, c.to); got != c.want {
 			t.Errorf("Rel(%q, %q) = %q, want %q", c.from, c.to, got, c.want)
 		}
+	}
+}
+
+// relSplit is Rel as first written, splitting both paths into slices: the
+// oracle of FuzzRel.
+func relSplit(from, to string) string {
+	fromDir := from
+	if !strings.HasSuffix(fromDir, "/") {
+		fromDir = path.Dir(fromDir) + "/"
+	}
+	split := func(p string) []string {
+		if p = strings.Trim(p, "/"); p == "" {
+			return nil
+		}
+		return strings.Split(p, "/")
+	}
+	fs, ts := split(fromDir), split(to)
+	var last string
+	if !strings.HasSuffix(to, "/") && len(ts) > 0 {
+		last, ts = ts[len(ts)-1], ts[:len(ts)-1]
+	}
+	i := 0
+	for i < len(fs) && i < len(ts) && fs[i] == ts[i] {
+		i++
+	}
+	var b strings.Builder
+	for j := i; j < len(fs); j++ {
+		b.WriteString("../")
+	}
+	for _, s := range ts[i:] {
+		b.WriteString(s + "/")
+	}
+	b.WriteString(last)
+	if b.Len() == 0 {
+		return "./"
+	}
+	return b.String()
+}
+
+// FuzzRel checks Rel against the plain version, on any two strings.
+func FuzzRel(f *testing.F) {
+	for _, s := range [][2]string{
+		{"/vi/news/x/", "/vi/news/y/"}, {"/vi/news/x/", "/css/site.css"}, {"/404.html", "/vi/"},
+		{"/", "/"}, {"", ""}, {"x", "y"}, {"/a//b/", "/a//c"}, {"//", "/a/b//"}, {"/a/b", "a"},
+		{"/a/./b", "/a/"}, {"/vi/tags/thẻ/", "/vi/tags/thẻ/page/2/"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, from, to string) {
+		if got, want := Rel(from, to), relSplit(from, to); got != want {
+			t.Fatalf("Rel(%q, %q) = %q, want %q", from, to, got, want)
+		}
+	})
+}
+
+// BenchmarkRel is a link from an article to another section's page.
+func BenchmarkRel(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Rel("/vi/news/2024/a000123/", "/vi/tags/ngoai-giao/page/2/")
 	}
 }
 
