@@ -69,7 +69,7 @@ func BenchmarkBuild(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		n := 0
-		res, err := Run(site, attache.Theme(), Options{Now: now, Emit: func(render.Output) { n++ }})
+		res, err := Run(site, attache.Theme(), Options{Now: now, Recycle: true, Emit: func(o render.Output) { n++; o.Release() }})
 		if err != nil {
 			b.Fatalf("%v\n%v", err, res.Diags.Err())
 		}

@@ -85,19 +85,31 @@ func (r *renderer) feed(l *site.Lang, url, title string, pages []*site.Page) Out
 		}
 		ch.Items = append(ch.Items, it)
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
+	buf := r.getBuffer()
+	enc := xml.NewEncoder(buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(f); err != nil {
 		r.diags.Errorf("", 0, 0, "feed %s: %v", url, err)
+		r.putBuffer(buf)
 		return Output{}
 	}
-	buf.WriteByte('\n')
-	// The dc: prefix needs its namespace on the root element.
-	data := bytes.Replace(buf.Bytes(), []byte(`<rss version="2.0"`), []byte(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"`), 1)
-	return r.output(url, "", data)
+	// The dc: prefix needs its namespace on the root element, which
+	// encoding/xml cannot declare by itself.
+	out := r.getBuffer()
+	out.WriteString(xml.Header)
+	rest := buf.Bytes()
+	if i := bytes.Index(rest, []byte(rssStart)); i >= 0 {
+		out.Write(rest[:i+len(rssStart)])
+		out.WriteString(` xmlns:dc="http://purl.org/dc/elements/1.1/"`)
+		rest = rest[i+len(rssStart):]
+	}
+	out.Write(rest)
+	out.WriteByte('\n')
+	r.putBuffer(buf)
+	return r.bufferOutput(url, "", out)
 }
+
+const rssStart = `<rss version="2.0"`
 
 // newestFirst picks the n newest articles of language lang from pages
 // (lists put weighted articles first; a feed is a timeline). Untranslated

@@ -252,6 +252,14 @@ func (r *renderer) page(url, origin string, v *PageView, names ...string) Output
 		r.diags.Errorf(file, line, col, "executing for %s: %s", orDefault(origin, v.URL), msg)
 		return Output{}
 	}
+	return r.bufferOutput(url, origin, buf)
+}
+
+// bufferOutput makes the output at url of what buf holds, a buffer from
+// r's pool, which it takes over: the output recycles it when the receiver
+// of outputs gives them back (Input.Recycle); else the bytes are copied
+// out at their final size and the buffer goes back to the pool.
+func (r *renderer) bufferOutput(url, origin string, buf *bytes.Buffer) Output {
 	if r.in.Recycle && r.in.Emit != nil {
 		o := r.output(url, origin, buf.Bytes())
 		if o.Path == "" {
