@@ -37,6 +37,18 @@ func countWords(s string) int {
 		}
 	}
 	for i := 0; i < len(s); {
+		if inWord && counted {
+			// The rest of a counted word changes nothing: skip it without
+			// decoding, up to a space or a rune that needs a look. Two-byte
+			// runes (U+0080–07FF: Latin, Arabic, Cyrillic…) hold two spaces,
+			// U+0085 and U+00A0, and nothing spaceless or counted alone;
+			// U+1E00–1EFF (Vietnamese's accented letters) are all letters.
+			// Inside a word nothing spaceless is pending (unspaced is 0).
+			i = skipInWord(s, i)
+			if i >= len(s) {
+				break
+			}
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -95,6 +107,34 @@ func countWords(s string) int {
 	flushUnspaced()
 	return words
 }
+
+// skipInWord returns where, from i, the counted word of s may end or a
+// rune needs classifying (see countWords).
+func skipInWord(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if asciiSpace[c] {
+				return i
+			}
+			i++
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(s) && isCont(s[i+1]) && !(c == 0xC2 && (s[i+1] == 0x85 || s[i+1] == 0xA0)):
+			i += 2
+		case c == 0xE1 && i+2 < len(s) && 0xB8 <= s[i+1] && s[i+1] <= 0xBB && isCont(s[i+2]):
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// asciiSpace marks the ASCII spaces countWords ends words at.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
+
+// isCont reports whether b is a UTF-8 continuation byte.
+func isCont(b byte) bool { return b&0xC0 == 0x80 }
 
 // countsAsWord reports whether r is a Han, Hiragana, Katakana or Hangul
 // character, each of which counts as one word.
