@@ -359,7 +359,13 @@ func parseFile(conv *markdown.Converter, cfg *config.Config, pf source.PageFile,
 	}
 	// Parse also renders the HTML and the plain text (word count,
 	// summaries, search): here, in parallel, once.
-	doc := conv.Parse(body)
+	// A summary in the front matter is the page's; else it comes from the
+	// body's lead (site.Page.fromBody).
+	parseBody := conv.Parse
+	if meta.Summary != "" {
+		parseBody = conv.ParseNoLead
+	}
+	doc := parseBody(body)
 	pr.in = site.Input{File: pf, Meta: meta, Doc: doc, BodyLine: bodyLine, Hash: frontmatter.Hash(meta.Title, body)}
 	pr.ok = true
 	return pr

@@ -32,14 +32,21 @@ func (d *Doc) PlainText() (string, error) {
 	}
 	rw := d.c.getWriter()
 	defer d.c.putWriter(rw)
-	return string(rw.extract(d.html, d.marks)), nil
+	html := d.html
+	if d.c.compact {
+		var err error
+		if html, err = rw.expand(d.html); err != nil {
+			return "", err
+		}
+	}
+	return string(rw.extract(html, d.marks)), nil
 }
 
 // Lead returns the beginning of PlainText: its first 1 KiB (leadBytes),
 // cut at a character boundary, or all of it if it is shorter. That is at
 // least 255 characters, enough for a summary, which is all it is kept for;
 // it stays available after Release. It is "" if goldmark failed on the
-// document.
+// document, or if it was parsed by ParseNoLead.
 func (d *Doc) Lead() string { return d.lead }
 
 // WordCount returns the number of words in PlainText (counted once, at

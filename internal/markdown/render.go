@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/klauspost/compress/s2"
 	"github.com/microcosm-cc/bluemonday"
 
 	"github.com/yuin/goldmark/ast"
@@ -43,10 +44,18 @@ func (d *Doc) Render(w io.Writer, rewrite func(l Link) string) (err error) {
 			err = fmt.Errorf("markdown: render: internal error: %v", p)
 		}
 	}()
+	html := d.html
+	if d.c.compact {
+		rw := d.c.getWriter()
+		defer d.c.putWriter(rw)
+		if html, err = rw.expand(d.html); err != nil {
+			return err
+		}
+	}
 	var dest []byte
 	prev := 0
 	for _, s := range d.slots {
-		if _, err := w.Write(d.html[prev:s.at]); err != nil {
+		if _, err := w.Write(html[prev:s.at]); err != nil {
 			return err
 		}
 		prev = s.at
@@ -60,7 +69,7 @@ func (d *Doc) Render(w io.Writer, rewrite func(l Link) string) (err error) {
 			return err
 		}
 	}
-	_, err = w.Write(d.html[prev:])
+	_, err = w.Write(html[prev:])
 	return err
 }
 
@@ -106,10 +115,18 @@ func (d *Doc) prerender(t *tree) {
 		d.slots, d.marks = nil, nil
 		return
 	}
-	d.html = bytes.Clone(rw.buf.Bytes()) // exactly sized: it is kept
-	text := rw.extract(d.html, d.marks)
+	html := rw.buf.Bytes()
+	if d.c.compact {
+		rw.packed = s2.Encode(rw.packed[:cap(rw.packed)], html)
+		d.html = bytes.Clone(rw.packed) // exactly sized: it is kept
+	} else {
+		d.html = bytes.Clone(html)
+	}
+	text := rw.extract(html, d.marks)
 	d.words = countWords(util.BytesToReadOnlyString(text))
-	d.lead = string(leadOf(text))
+	if !d.noLead {
+		d.lead = string(leadOf(text))
+	}
 }
 
 // getWriter takes a renderWriter from the pool, or makes one.
@@ -123,7 +140,8 @@ func (c *Converter) getWriter() *renderWriter {
 // putWriter gives rw back to the pool, unless a huge document grew one of
 // its buffers.
 func (c *Converter) putWriter(rw *renderWriter) {
-	if rw.buf.Cap() > maxPooledWriter || cap(rw.text.buf) > maxPooledWriter || cap(rw.scratch) > maxPooledWriter {
+	if rw.buf.Cap() > maxPooledWriter || cap(rw.text.buf) > maxPooledWriter || cap(rw.scratch) > maxPooledWriter ||
+		cap(rw.packed) > maxPooledWriter || cap(rw.plain) > maxPooledWriter {
 		return
 	}
 	rw.buf.Reset()
@@ -145,6 +163,25 @@ type renderWriter struct {
 	// for decoding it (see extract), pooled with the rest.
 	text    textWriter
 	scratch []byte
+	// packed and plain hold a compact Doc's HTML compressed, at Parse, and
+	// expanded, at Render and PlainText (see Options.Compact).
+	packed, plain []byte
+}
+
+// expand returns the HTML a compact Doc keeps compressed, in rw's memory.
+func (rw *renderWriter) expand(packed []byte) ([]byte, error) {
+	n, err := s2.DecodedLen(packed)
+	if err != nil {
+		return nil, fmt.Errorf("markdown: expanding the HTML: %w", err)
+	}
+	if cap(rw.plain) < n {
+		rw.plain = make([]byte, n)
+	}
+	html, err := s2.Decode(rw.plain[:cap(rw.plain)], packed)
+	if err != nil {
+		return nil, fmt.Errorf("markdown: expanding the HTML: %w", err)
+	}
+	return html, nil
 }
 
 func (rw *renderWriter) Write(p []byte) (int, error)       { return rw.buf.Write(p) }

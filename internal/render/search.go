@@ -83,18 +83,17 @@ func (j *SearchJob) index() ([]Output, error) {
 	for i := range j.docs {
 		j.docs[i].Date = j.tr.Date(j.docs[i].Time, "medium")
 		if b := j.bodies[i]; b.doc != nil {
-			text, err := b.doc.PlainText()
-			if err != nil {
-				return nil, fmt.Errorf("%s: search index: %w", b.file, err)
+			// Each text is read when Build indexes its document, and
+			// dropped after: a big site's largest strings, never all kept.
+			j.docs[i].LoadText = func() (string, error) {
+				text, err := b.doc.PlainText()
+				if err != nil {
+					return "", fmt.Errorf("%s: %w", b.file, err)
+				}
+				return text, nil
 			}
-			j.docs[i].Text = text
 		}
 	}
-	defer func() { // the texts are a big site's largest strings: not kept
-		for i := range j.docs {
-			j.docs[i].Text = ""
-		}
-	}()
 	files, err := search.Build(j.Lang, j.docs)
 	if err != nil {
 		return nil, err
