@@ -21,6 +21,11 @@ import (
 //
 // Parse never panics, whatever src holds.
 func Parse(file string, src []byte, loc *time.Location, diags *diag.List) (meta Meta, body []byte, bodyLine int, ok bool) {
+	return parseOpt(file, src, loc, diags, false)
+}
+
+// parseOpt is Parse; noFast turns the fast path off (see decoder.noFast).
+func parseOpt(file string, src []byte, loc *time.Location, diags *diag.List, noFast bool) (meta Meta, body []byte, bodyLine int, ok bool) {
 	if diags == nil {
 		diags = new(diag.List)
 	}
@@ -44,7 +49,7 @@ func Parse(file string, src []byte, loc *time.Location, diags *diag.List) (meta 
 		}
 		return Meta{}, body, bodyLine, true
 	}
-	d := decoder{file: file, loc: loc, diags: diags, ok: true, last: fmFirstLine + bytes.Count(fm, []byte{'\n'})}
+	d := decoder{file: file, loc: loc, diags: diags, ok: true, last: fmFirstLine + bytes.Count(fm, []byte{'\n'}), noFast: noFast}
 	defer func() {
 		// Defence in depth: yaml.v3 is fuzzed upstream and here, but a
 		// build must report a bad file, not crash on it.
@@ -71,6 +76,9 @@ type decoder struct {
 	// last is the file's line of the closing `---`: no diagnostic of the
 	// front matter is below it.
 	last int
+	// noFast sends every front matter to yaml.v3, so tests can compare
+	// the fast path's results with it.
+	noFast bool
 }
 
 // line converts a line of the front matter (1-based, as yaml.v3 counts)
@@ -89,22 +97,28 @@ func (d *decoder) warnf(n *yaml.Node, format string, args ...any) {
 }
 
 func (d *decoder) decode(fm []byte) {
-	if l, col, msg, bad := badChar(fm); bad {
-		d.ok = false
-		d.diags.Errorf(d.file, d.line(l), col, "%s", msg)
-		return
-	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		if l, alias := unknownAlias(fm, err); alias {
+	// The fast path reads the common simple front matter into the tree
+	// yaml.v3 would build, several times faster; anything else, and so
+	// every error, is left to badChar and yaml.v3. It refuses every
+	// character badChar reports, so it can go first.
+	if d.noFast || !fastYAML(fm, &doc) {
+		if l, col, msg, bad := badChar(fm); bad {
 			d.ok = false
-			d.diags.Errorf(d.file, d.line(l), 0, "%s", aliasMsg)
+			d.diags.Errorf(d.file, d.line(l), col, "%s", msg)
 			return
 		}
-		l, msg := yamlError(err)
-		d.ok = false
-		d.diags.Errorf(d.file, d.line(l), 0, "invalid YAML in front matter: %s", msg)
-		return
+		if err := yaml.Unmarshal(fm, &doc); err != nil {
+			if l, alias := unknownAlias(fm, err); alias {
+				d.ok = false
+				d.diags.Errorf(d.file, d.line(l), 0, "%s", aliasMsg)
+				return
+			}
+			l, msg := yamlError(err)
+			d.ok = false
+			d.diags.Errorf(d.file, d.line(l), 0, "invalid YAML in front matter: %s", msg)
+			return
+		}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return // empty, or only comments
