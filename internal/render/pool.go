@@ -25,8 +25,16 @@ func (bp *bufferPool) get() *bytes.Buffer {
 	if b, ok := bp.p.Get().(*bytes.Buffer); ok {
 		return b
 	}
-	return new(bytes.Buffer)
+	// The pool is emptied by every garbage collection, dozens a build:
+	// a fresh buffer starts at the size of most pages (an article of the
+	// reference corpus is 20 KB) rather than doubling up to it from 64
+	// bytes, nine allocations (35 MB a build at 1,000 × 5).
+	b := new(bytes.Buffer)
+	b.Grow(freshBuffer)
+	return b
 }
+
+const freshBuffer = 32 << 10
 
 func (bp *bufferPool) put(b *bytes.Buffer) {
 	if b.Cap() > maxPooled {
