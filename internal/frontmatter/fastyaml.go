@@ -546,25 +546,39 @@ func (p *fastParser) flowSeq(i int) (*yaml.Node, int, bool) {
 			return nil, 0, false
 		}
 		p.stack = append(p.stack, item)
-		j = skipSpaces(p.src, end, p.end)
-		if j == p.end {
-			break
-		}
-		switch p.src[j] {
-		case ']':
-			p.finish(s, mark)
-			return s, j + 1, true
-		case ',':
-			// A trailing comma is valid YAML, but rare: leave it.
-			j = skipSpaces(p.src, j+1, p.end)
-			if j == p.end || p.src[j] == ']' {
-				return nil, 0, false
-			}
-		default:
+		next, done, ok := p.flowSep(end, ']')
+		if !ok {
 			return nil, 0, false
 		}
+		if done {
+			p.finish(s, mark)
+			return s, next, true
+		}
+		j = next
 	}
 	return nil, 0, false
+}
+
+// flowSep reads what follows an entry of a flow collection that close
+// ends, from byte j: that end (done, next is after it), or a comma and
+// the start of the next entry (next). A trailing comma is valid YAML, but
+// rare: it is refused.
+func (p *fastParser) flowSep(j int, close byte) (next int, done, ok bool) {
+	j = skipSpaces(p.src, j, p.end)
+	if j == p.end {
+		return 0, false, false
+	}
+	switch p.src[j] {
+	case close:
+		return j + 1, true, true
+	case ',':
+		j = skipSpaces(p.src, j+1, p.end)
+		if j == p.end || p.src[j] == close {
+			return 0, false, false
+		}
+		return j, false, true
+	}
+	return 0, false, false
 }
 
 // flowMap parses a one-line flow mapping of names to scalars,
@@ -591,22 +605,15 @@ func (p *fastParser) flowMap(i int) (*yaml.Node, int, bool) {
 			return nil, 0, false
 		}
 		p.stack = append(p.stack, key, val)
-		j = skipSpaces(p.src, end, p.end)
-		if j == p.end {
-			break
-		}
-		switch p.src[j] {
-		case '}':
-			p.finish(m, mark)
-			return m, j + 1, true
-		case ',':
-			j = skipSpaces(p.src, j+1, p.end)
-			if j == p.end || p.src[j] == '}' {
-				return nil, 0, false
-			}
-		default:
+		next, done, ok := p.flowSep(end, '}')
+		if !ok {
 			return nil, 0, false
 		}
+		if done {
+			p.finish(m, mark)
+			return m, next, true
+		}
+		j = next
 	}
 	return nil, 0, false
 }
