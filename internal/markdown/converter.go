@@ -163,9 +163,10 @@ type Doc struct {
 	lead  string
 
 	// html is the document rendered with every destination left out,
-	// compressed when the Converter is compact (see htmlOf); slots says where each goes, marks what the plain text extractor
-	// cannot read from it (see marks.go). renderErr is goldmark's failure,
-	// if any, returned by every Render.
+	// compressed when the Converter is compact (Options.Compact); slots
+	// says where each destination goes, marks what the plain text
+	// extractor cannot read from it (see marks.go). renderErr is
+	// goldmark's failure, if any, returned by every Render.
 	html      []byte
 	slots     []slot
 	marks     []mark

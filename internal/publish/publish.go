@@ -194,8 +194,6 @@ func (w *Writer) Abort() {
 	os.RemoveAll(w.tmp)
 }
 
-// Commit waits for the writes and swaps the new directory in, unless a
-// problem occurred: then nothing changes and the problems are returned.
 // Paths returns the path of every output written (after a successful
 // Commit: the files the output folder holds), in no particular order.
 func (w *Writer) Paths() []string {
@@ -208,6 +206,8 @@ func (w *Writer) Paths() []string {
 	return paths
 }
 
+// Commit waits for the writes and swaps the new directory in, unless a
+// problem occurred: then nothing changes and the problems are returned.
 func (w *Writer) Commit() (Stats, error) {
 	w.finish()
 	if len(w.errs) > 0 {

@@ -36,33 +36,40 @@ func (r *renderer) searchHTML(sv *SiteView, l *site.Lang) []Output {
 // articles (not the untranslated ones its lists show). The job holds
 // copies, and each article's document, which does not change (a new body
 // is a new Doc), so it can be run later, while the model changes. The
-// plain text is read from the documents when the job runs: reading it for
-// every article on every save in `serve` cost more than the save.
+// plain text is read from a document when the index takes it (LoadText),
+// and dropped after: a language's texts are never all held, and reading
+// them for every article on every save in `serve` cost more than the save.
 func (r *renderer) searchJob(l *site.Lang) *SearchJob {
 	code := l.Config.Code
 	docs := make([]search.Doc, 0, len(l.Articles))
-	bodies := make([]searchBody, 0, len(l.Articles))
 	for _, p := range l.Articles {
-		docs = append(docs, search.Doc{URL: strings.TrimPrefix(p.URL, "/"+code+"/"), Title: p.Title, Time: p.Date})
-		bodies = append(bodies, searchBody{p.Doc, p.File})
+		d := search.Doc{URL: strings.TrimPrefix(p.URL, "/"+code+"/"), Title: p.Title, Time: p.Date}
+		if p.Doc != nil {
+			d.LoadText = plainText(p.Doc, p.File)
+		}
+		docs = append(docs, d)
 	}
-	return &SearchJob{Lang: code, docs: docs, bodies: bodies, tr: r.in.Bundle.Translator(code)}
+	return &SearchJob{Lang: code, docs: docs, tr: r.in.Bundle.Translator(code)}
 }
 
-// searchBody is where a search document's text comes from.
-type searchBody struct {
-	doc  *markdown.Doc // nil for a page without a body
-	file string        // for messages
+// plainText reads doc's text for the search index; file names it in
+// errors.
+func plainText(doc *markdown.Doc, file string) func() (string, error) {
+	return func() (string, error) {
+		text, err := doc.PlainText()
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", file, err)
+		}
+		return text, nil
+	}
 }
 
 // SearchJob is the making of one language's search index, put off by
 // Rebody: it costs about a second on a big site.
 type SearchJob struct {
 	Lang string
-	docs []search.Doc // Date and Text are filled by index, when the job runs
-	// bodies[i] gives docs[i]'s text.
-	bodies []searchBody
-	tr     *i18n.Translator
+	docs []search.Doc // Date is filled by index, when the job runs
+	tr   *i18n.Translator
 	// page is the search page, rendered by Rebody, which the index files
 	// join under /<lang>/search/.
 	page []Output
@@ -82,17 +89,6 @@ func (j *SearchJob) Make() ([]Output, error) {
 func (j *SearchJob) index() ([]Output, error) {
 	for i := range j.docs {
 		j.docs[i].Date = j.tr.Date(j.docs[i].Time, "medium")
-		if b := j.bodies[i]; b.doc != nil {
-			// Each text is read when Build indexes its document, and
-			// dropped after: a big site's largest strings, never all kept.
-			j.docs[i].LoadText = func() (string, error) {
-				text, err := b.doc.PlainText()
-				if err != nil {
-					return "", fmt.Errorf("%s: %w", b.file, err)
-				}
-				return text, nil
-			}
-		}
 	}
 	files, err := search.Build(j.Lang, j.docs)
 	if err != nil {
