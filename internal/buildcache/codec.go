@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"math"
 	"os"
 )
 
@@ -136,8 +137,12 @@ func (r *reader) bool() bool {
 }
 
 func (r *reader) stat() fileStat {
+	mode := r.uvarint()
+	if mode > math.MaxUint32 {
+		r.fail() // no mode is this wide: truncating it would accept a second spelling
+	}
 	return fileStat{
-		mode: uint32(r.uvarint()), size: r.varint(), mtime: r.varint(), ctime: r.varint(),
+		mode: uint32(mode), size: r.varint(), mtime: r.varint(), ctime: r.varint(),
 		ino: r.uvarint(), dev: r.uvarint(),
 	}
 }
