@@ -73,3 +73,22 @@ func urlNeedsProcessing(s string, norm bool) bool {
 	}
 	return false
 }
+
+// stringForms are the escapers the pages call most often, for an argument
+// of type string (text/template's StringForms): what stringify makes of a
+// lone string is the string itself, of content type plain, so each form is
+// its escaper's body with that filled in. FuzzStringForms holds each to
+// its escaper.
+var stringForms = map[string]func(string) string{
+	"_html_template_attrescaper":   func(s string) string { return htmlReplacer(s, htmlReplacementTable, true) },
+	"_html_template_htmlescaper":   func(s string) string { return htmlReplacer(s, htmlReplacementTable, true) },
+	"_html_template_rcdataescaper": func(s string) string { return htmlReplacer(s, htmlReplacementTable, true) },
+	"_html_template_urlescaper":    func(s string) string { return processURL(s, contentTypePlain, false) },
+	"_html_template_urlnormalizer": func(s string) string { return processURL(s, contentTypePlain, true) },
+	"_html_template_urlfilter": func(s string) string {
+		if !isSafeURL(s) {
+			return "#" + filterFailsafe
+		}
+		return s
+	},
+}

@@ -68,3 +68,53 @@ func TestByteClassCoversTables(t *testing.T) {
 		}
 	}
 }
+
+// FuzzStringForms: each string form returns what its escaper returns for
+// the same string, and the forms are of escapers the templates call.
+func FuzzStringForms(f *testing.F) {
+	for _, s := range fastPathSamples {
+		f.Add(s)
+	}
+	f.Add("javascript:alert(1)")
+	f.Add("HTTPS://example.org/")
+	f.Add("mailto:a@b.c")
+	for name := range stringForms {
+		if _, ok := funcMap[name].(func(...any) string); !ok {
+			f.Fatalf("%s has a string form but is not an escaper", name)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, form := range stringForms {
+			want := funcMap[name].(func(...any) string)(s)
+			if got := form(s); got != want {
+				t.Fatalf("%s(%q): form gives %q, escaper %q", name, s, got, want)
+			}
+		}
+	})
+}
+
+// TestStringFormsInPages: a page escaped with and without the string forms
+// is the same.
+func TestStringFormsInPages(t *testing.T) {
+	const page = `<a href="{{.U}}" title="{{.S}}">{{.S}}</a><a href="/x?q={{.S}}">q</a>` +
+		`<img srcset="{{.U}} 2x"><textarea>{{.S}}</textarea><script>var s = {{.S}};</script>` +
+		`<a href="{{.H}}">{{.H}}</a><p title={{.S}}>{{.U | urlquery}}</p>`
+	for _, s := range append(fastPathSamples, "javascript:x", `a"b<c>&d`) {
+		data := struct {
+			S, U string
+			H    HTML
+		}{s, "/a/" + s, HTML(s)}
+		var with, without strings.Builder
+		tm := Must(New("p").Parse(page))
+		if err := tm.Execute(&with, data); err != nil {
+			t.Fatal(err)
+		}
+		tm.text.StringForms(nil)
+		if err := tm.Execute(&without, data); err != nil {
+			t.Fatal(err)
+		}
+		if with.String() != without.String() {
+			t.Errorf("%q: with forms\n%s\nwithout\n%s", s, with.String(), without.String())
+		}
+	}
+}

@@ -72,6 +72,11 @@ func urlNormalizer(args ...any) string {
 // a valid hierarchical or opaque URL part.
 func urlProcessor(norm bool, args ...any) string {
 	s, t := stringify(args...)
+	return processURL(s, t, norm)
+}
+
+// processURL is urlProcessor for s, of content type t.
+func processURL(s string, t contentType, norm bool) string {
 	if t == contentTypeURL {
 		norm = true
 	}

@@ -827,6 +827,14 @@ func (s *state) evalCall(dot, fun reflect.Value, isBuiltin, plain bool, node par
 		return v
 	}
 
+	// attache's addition: a function with a string form, given a string
+	// by the pipeline and nothing else, is called through that form.
+	if plain && len(args) == 0 && final.IsValid() && final.Type() == stringType {
+		if form := s.tmpl.stringForm(name); form != nil {
+			return reflect.ValueOf(form(final.String()))
+		}
+	}
+
 	// Build the arg list.
 	argv := make([]reflect.Value, numIn)
 	// Args must be evaluated. Fixed args first.

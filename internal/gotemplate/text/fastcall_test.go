@@ -138,3 +138,38 @@ func TestConcurrentExecution(t *testing.T) {
 		}
 	}
 }
+
+// TestStringForms: a function's string form is used for a lone string
+// from the pipeline, and only then: a named string type, another argument
+// or an argument in the command itself go to the function.
+func TestStringForms(t *testing.T) {
+	type label string
+	var calls []string
+	funcs := FuncMap{"wrap": func(a ...any) string {
+		calls = append(calls, "func")
+		return fmt.Sprint("[", fmt.Sprint(a...), "]")
+	}}
+	forms := map[string]func(string) string{"wrap": func(s string) string {
+		calls = append(calls, "form")
+		return "[" + s + "]"
+	}}
+	tm := Must(New("x").Funcs(funcs).StringForms(forms).Parse(
+		`{{ .S | wrap }} {{ .L | wrap }} {{ wrap .S }} {{ .S | wrap 1 }} {{ .I | wrap }} {{ "lit" | wrap }}`))
+	var b strings.Builder
+	v := struct {
+		S string
+		L label
+		I any
+	}{"s", "l", "i"}
+	if err := tm.Execute(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "[s] [l] [s] [1s] [i] [lit]"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// .I is an interface holding a string: the pipeline hands the string
+	// on, as it does to any function.
+	if got, want := strings.Join(calls, " "), "form func func func form form"; got != want {
+		t.Errorf("calls %q, want %q", got, want)
+	}
+}

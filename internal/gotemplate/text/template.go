@@ -31,6 +31,10 @@ type common struct {
 	// every function call fought over its cache line. Replaced whole,
 	// under muFuncs, whenever execFuncs changes (publishFuncs).
 	funcs atomic.Pointer[map[string]reflect.Value]
+	// stringForms holds, by function name, a form of the function for a
+	// single argument of type string (attache's addition, see
+	// StringForms).
+	stringForms atomic.Pointer[map[string]func(string) string]
 }
 
 // Template is the representation of a parsed template. The *parse.Tree
@@ -190,6 +194,31 @@ func (t *Template) Funcs(funcMap FuncMap) *Template {
 	addFuncs(t.parseFuncs, funcMap)
 	t.publishFuncs()
 	return t
+}
+
+// StringForms gives, for functions of the template's function map, a form
+// that evalCall uses instead of the function when it is called with one
+// argument whose type is exactly string, for instance the last command of
+// a pipeline that printed a string field (attache's addition:
+// html/template's escapers take ...any, and boxing the string, the slice
+// and the reflect values cost more than the escaping itself). Each form
+// must return what its function returns for that string. forms is read,
+// never changed; it replaces the forms given before.
+func (t *Template) StringForms(forms map[string]func(string) string) *Template {
+	t.init()
+	t.stringForms.Store(&forms)
+	return t
+}
+
+// stringForm returns the string form of the function name, or nil.
+func (t *Template) stringForm(name string) func(string) string {
+	if t == nil || t.common == nil {
+		return nil
+	}
+	if forms := t.stringForms.Load(); forms != nil {
+		return (*forms)[name]
+	}
+	return nil
 }
 
 // Lookup returns the template with the given name that is associated with t.
