@@ -80,9 +80,9 @@ func urlNeedsProcessing(s string, norm bool) bool {
 // its escaper's body with that filled in. FuzzStringForms holds each to
 // its escaper.
 var stringForms = map[string]func(string) string{
-	"_html_template_attrescaper":   func(s string) string { return htmlReplacer(s, htmlReplacementTable, true) },
-	"_html_template_htmlescaper":   func(s string) string { return htmlReplacer(s, htmlReplacementTable, true) },
-	"_html_template_rcdataescaper": func(s string) string { return htmlReplacer(s, htmlReplacementTable, true) },
+	"_html_template_attrescaper":   escapePlainHTML,
+	"_html_template_htmlescaper":   escapePlainHTML,
+	"_html_template_rcdataescaper": escapePlainHTML,
 	"_html_template_urlescaper":    func(s string) string { return processURL(s, contentTypePlain, false) },
 	"_html_template_urlnormalizer": func(s string) string { return processURL(s, contentTypePlain, true) },
 	"_html_template_urlfilter": func(s string) string {
@@ -92,3 +92,7 @@ var stringForms = map[string]func(string) string{
 		return s
 	},
 }
+
+// escapePlainHTML is what the HTML, attribute and RCDATA escapers do to a
+// plain string.
+func escapePlainHTML(s string) string { return htmlReplacer(s, htmlReplacementTable, true) }

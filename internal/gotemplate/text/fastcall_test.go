@@ -172,4 +172,13 @@ func TestStringForms(t *testing.T) {
 	if got, want := strings.Join(calls, " "), "form func func func form form"; got != want {
 		t.Errorf("calls %q, want %q", got, want)
 	}
+	// A clone keeps the forms.
+	calls = nil
+	c := Must(Must(tm.Clone()).Parse(`{{ .S | wrap }}`))
+	if err := c.Execute(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(calls, " "); got != "form" {
+		t.Errorf("clone calls %q, want form", got)
+	}
 }

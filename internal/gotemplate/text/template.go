@@ -120,6 +120,7 @@ func (t *Template) Clone() (*Template, error) {
 	maps.Copy(nt.parseFuncs, t.parseFuncs)
 	maps.Copy(nt.execFuncs, t.execFuncs)
 	nt.publishFuncs()
+	nt.stringForms.Store(t.stringForms.Load())
 	return nt, nil
 }
 
